@@ -1,0 +1,7 @@
+"""``python -m screenpop`` runs the same entry point as the ``screenpop`` command."""
+
+import sys
+
+from screenpop.cli import main
+
+sys.exit(main())
