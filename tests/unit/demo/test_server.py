@@ -22,33 +22,11 @@ from screenpop.demo import (
     DemoServer,
 )
 from screenpop.demo.leads import LEAD_INFO_FIELDS
+from tests.vendor_page import VENDOR_EXAMPLE
 
 AUTH = {"goUser": DEMO_USER, "goPass": DEMO_PASSWORD, "goAction": "goGetCustomerInfo"}
 
-VENDOR_LEAD_INFO = {
-    "lead_id": 14246,
-    "list_id": 22799125,
-    "title": "Lic",
-    "first_name": "Bruno",
-    "middle_initial": "M",
-    "last_name": "Macias",
-    "phone_number": "8004321000",
-    "alt_phone": "5587654321",
-    "email": "brunoramiro@email.com",
-    "address1": "Av. Reforma 123",
-    "address2": "Interior 4B",
-    "address3": "Col. Centro",
-    "city": "Guadalajara",
-    "state": "Jalisco",
-    "province": "Ontario",
-    "postal_code": "44100",
-    "country_code": "MX",
-    "gender": "U",
-    "date_of_birth": "1825-10-23",
-    "status": "PU",
-    "user": "Bruno",
-    "comments": "Additional information was requested.",
-}
+VENDOR_LEAD_INFO = VENDOR_EXAMPLE["lead_info"]
 
 
 class Reply:
