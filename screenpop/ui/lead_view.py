@@ -1,0 +1,390 @@
+"""The lead-detail form: customer flag, name, grouped fields, custom fields.
+
+The fixed part (flag, name, the four groups of documented fields) is built
+once and only re-filled per record, so a pop costs a few ``setText`` calls.
+Custom and unknown fields differ from list to list and are rebuilt only when
+their columns change.
+
+Every value comes from the dialer and is shown as plain text: a lead whose
+name is ``<img src=...>`` must show those characters, not load anything.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screenpop.core.models import LEAD_FIELDS, CustomerInfo, FieldGroup, readable_label
+
+EMPTY_VALUE = "—"
+# Below this width the groups stack in one column instead of two.
+TWO_COLUMN_MIN_WIDTH = 680
+GROUP_ORDER: tuple[FieldGroup, ...] = ("person", "contact", "address", "record")
+
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | (
+    Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
+
+# The field labels live in Qt-free core; listing them here lets lupdate find
+# them, and they are translated at run time under the same context.
+_TR_CONTEXT = "LeadView"
+FIELD_LABELS_FOR_TRANSLATION: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("LeadView", "Lead ID"),
+    QT_TRANSLATE_NOOP("LeadView", "List ID"),
+    QT_TRANSLATE_NOOP("LeadView", "Title"),
+    QT_TRANSLATE_NOOP("LeadView", "First name"),
+    QT_TRANSLATE_NOOP("LeadView", "Middle initial"),
+    QT_TRANSLATE_NOOP("LeadView", "Last name"),
+    QT_TRANSLATE_NOOP("LeadView", "Phone"),
+    QT_TRANSLATE_NOOP("LeadView", "Alternate phone"),
+    QT_TRANSLATE_NOOP("LeadView", "Email"),
+    QT_TRANSLATE_NOOP("LeadView", "Address"),
+    QT_TRANSLATE_NOOP("LeadView", "Address line 2"),
+    QT_TRANSLATE_NOOP("LeadView", "Address line 3"),
+    QT_TRANSLATE_NOOP("LeadView", "City"),
+    QT_TRANSLATE_NOOP("LeadView", "State"),
+    QT_TRANSLATE_NOOP("LeadView", "Province"),
+    QT_TRANSLATE_NOOP("LeadView", "Postal code"),
+    QT_TRANSLATE_NOOP("LeadView", "Country"),
+    QT_TRANSLATE_NOOP("LeadView", "Gender"),
+    QT_TRANSLATE_NOOP("LeadView", "Date of birth"),
+    QT_TRANSLATE_NOOP("LeadView", "Status"),
+    QT_TRANSLATE_NOOP("LeadView", "Assigned user"),
+    QT_TRANSLATE_NOOP("LeadView", "Comments"),
+)
+
+# Badge colours: dark enough for white text to pass WCAG AA contrast.
+_BADGE_STYLES = {
+    "customer": "background-color: #1e7b34; color: white;",
+    "prospect": "background-color: #1f5fa8; color: white;",
+    "unknown": "background-color: #6b6b6b; color: white;",
+}
+_BADGE_BASE = "border-radius: 6px; padding: 6px 14px;"
+# Groups as light cards on the window background; palette roles keep dark themes working.
+_VIEW_STYLE = """
+QGroupBox {
+    background-color: palette(base);
+    border: 1px solid palette(midlight);
+    border-radius: 6px;
+    margin-top: 20px;
+    padding: 4px 8px 6px 8px;
+    font-weight: bold;
+}
+QGroupBox QLabel { font-weight: normal; }
+QGroupBox::title {
+    subcontrol-origin: margin;
+    subcontrol-position: top left;
+    left: 2px;
+    padding: 0px 2px 3px 2px;
+}
+"""
+
+
+def plain_label(object_name: str = "", *, selectable: bool = True) -> QLabel:
+    """A label for text from the server: never rich text, selectable, wrapping."""
+    label = QLabel()
+    if object_name:
+        label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(_SELECTABLE)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def set_value(label: QLabel, text: str) -> None:
+    """Show ``text``, or a dimmed dash when the server sent nothing."""
+    empty = not text
+    label.setText(EMPTY_VALUE if empty else text)
+    role = QPalette.ColorRole.PlaceholderText if empty else QPalette.ColorRole.WindowText
+    label.setForegroundRole(role)
+
+
+class LeadView(QWidget):
+    """Shows one :class:`CustomerInfo`. Fill it with :meth:`show_record`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lead_view")
+        self.setStyleSheet(_VIEW_STYLE)
+        self._values: dict[str, QLabel] = {}
+        self._custom_values: dict[str, QLabel] = {}
+        self._extra_values: dict[str, QLabel] = {}
+        self._groups: dict[FieldGroup, QGroupBox] = {}
+        self._columns = 2
+        self._info: CustomerInfo | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        layout.addWidget(self._build_header())
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(12)
+        for group in GROUP_ORDER:
+            self._groups[group] = self._build_group(group)
+        self._arrange(self._columns)
+        layout.addLayout(self._grid)
+        layout.addWidget(self._build_custom_group())
+        layout.addWidget(self._build_extra_group())
+        layout.addStretch(1)
+        self.clear()
+
+    # --- building (once)
+
+    def _build_header(self) -> QWidget:
+        header = QFrame()
+        header.setObjectName("lead_header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+
+        self._flag = plain_label("customer_flag", selectable=False)
+        self._flag.setWordWrap(False)
+        self._flag.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._flag.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        flag_font = QFont(self._flag.font())
+        flag_font.setPointSizeF(flag_font.pointSizeF() * 1.45)
+        flag_font.setBold(True)
+        self._flag.setFont(flag_font)
+        row.addWidget(self._flag, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self._name = plain_label("lead_name")
+        name_font = QFont(self._name.font())
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.7)
+        name_font.setBold(True)
+        self._name.setFont(name_font)
+        self._name.setAccessibleName(self.tr("Name"))
+        self._summary = plain_label("lead_summary")
+        self._summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        titles.addWidget(self._name)
+        titles.addWidget(self._summary)
+        row.addLayout(titles, 1)
+        return header
+
+    def _group_title(self, group: FieldGroup) -> str:
+        titles = {
+            "person": self.tr("Person"),
+            "contact": self.tr("Contact"),
+            "address": self.tr("Address"),
+            "record": self.tr("Record"),
+        }
+        return titles[group]
+
+    def _build_group(self, group: FieldGroup) -> QGroupBox:
+        box = QGroupBox(self._group_title(group))
+        box.setObjectName(f"group_{group}")
+        form = _form_layout(box)
+        for spec in LEAD_FIELDS:
+            if spec.group != group:
+                continue
+            text = QCoreApplication.translate(_TR_CONTEXT, spec.label)
+            value = plain_label(f"value_{spec.name}")
+            value.setAccessibleName(text)
+            form.addRow(_field_label(text, tooltip=spec.name), value)
+            self._values[spec.name] = value
+        return box
+
+    def _build_custom_group(self) -> QGroupBox:
+        self._custom_box = QGroupBox(self.tr("Custom fields"))
+        self._custom_box.setObjectName("group_custom")
+        self._custom_form = _form_layout(self._custom_box)
+        self._custom_empty = plain_label("custom_fields_empty", selectable=False)
+        self._custom_empty.setText(self.tr("This list has no custom fields."))
+        self._custom_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._custom_form.addRow(self._custom_empty)
+        return self._custom_box
+
+    def _build_extra_group(self) -> QGroupBox:
+        self._extra_box = QGroupBox(self.tr("Other fields"))
+        self._extra_box.setObjectName("group_extra")
+        self._extra_box.setToolTip(
+            self.tr("Fields the dialer sent that Screenpop does not know; shown as received.")
+        )
+        self._extra_form = _form_layout(self._extra_box)
+        self._extra_box.hide()
+        return self._extra_box
+
+    # --- layout
+
+    def _arrange(self, columns: int) -> None:
+        """Place the four groups in ``columns`` columns (1 or 2)."""
+        for box in self._groups.values():
+            self._grid.removeWidget(box)
+        for index, group in enumerate(GROUP_ORDER):
+            row, column = divmod(index, columns)
+            self._grid.addWidget(self._groups[group], row, column)
+        for column in range(2):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        columns = 2 if event.size().width() >= TWO_COLUMN_MIN_WIDTH else 1
+        if columns != self._columns:
+            self._arrange(columns)
+        super().resizeEvent(event)
+
+    # --- filling (per record)
+
+    def show_record(self, info: CustomerInfo) -> None:
+        """Fill the form with one record."""
+        self._info = info
+        lead = info.lead
+        self._show_flag(info.is_customer)
+        name = lead.full_name
+        self._name.setText(name or self.tr("Unnamed lead"))
+        self._name.setForegroundRole(
+            QPalette.ColorRole.WindowText if name else QPalette.ColorRole.PlaceholderText
+        )
+        self._summary.setText(self._summary_text(lead.values))
+        for field_name, label in self._values.items():
+            set_value(label, lead.values.get(field_name, ""))
+        self._show_custom(info.custom_fields)
+        self._show_extra(lead.extra)
+
+    def clear(self) -> None:
+        """Back to an empty form, as before the first record."""
+        self._info = None
+        self._flag.hide()
+        self._name.clear()
+        self._summary.clear()
+        for label in self._values.values():
+            set_value(label, "")
+        self._show_custom({})
+        self._show_extra({})
+
+    def _show_flag(self, is_customer: bool | None) -> None:
+        if is_customer is None:
+            kind, text = "unknown", self.tr("Customer status unknown")
+        elif is_customer:
+            kind, text = "customer", self.tr("Customer")
+        else:
+            kind, text = "prospect", self.tr("Prospect")
+        self._flag.setText(text)
+        self._flag.setStyleSheet(_BADGE_BASE + _BADGE_STYLES[kind])
+        self._flag.setProperty("kind", kind)
+        self._flag.setAccessibleName(self.tr("Customer status: {status}").format(status=text))
+        self._flag.show()
+
+    def _summary_text(self, values: Mapping[str, str]) -> str:
+        parts = [
+            template.format(value=values.get(name, ""))
+            for name, template in (
+                ("lead_id", self.tr("Lead {value}")),
+                ("list_id", self.tr("List {value}")),
+                ("status", self.tr("Status {value}")),
+            )
+            if values.get(name)
+        ]
+        return " · ".join(parts)
+
+    def _show_custom(self, fields: Mapping[str, str]) -> None:
+        self._custom_empty.setVisible(not fields)
+        if list(fields) != list(self._custom_values):
+            self._custom_values = self._rebuild_rows(
+                self._custom_form, fields, prefix="custom_", keep=1
+            )
+        for column, label in self._custom_values.items():
+            set_value(label, fields[column])
+
+    def _show_extra(self, fields: Mapping[str, str]) -> None:
+        self._extra_box.setVisible(bool(fields))
+        if list(fields) != list(self._extra_values):
+            self._extra_values = self._rebuild_rows(self._extra_form, fields, prefix="extra_")
+        for name, label in self._extra_values.items():
+            set_value(label, fields[name])
+
+    def _rebuild_rows(
+        self, form: QFormLayout, fields: Mapping[str, str], *, prefix: str, keep: int = 0
+    ) -> dict[str, QLabel]:
+        """Replace the rows after the first ``keep`` with one row per column."""
+        while form.rowCount() > keep:
+            form.removeRow(keep)
+        values: dict[str, QLabel] = {}
+        for column in fields:
+            # The column name is server text too: the tooltip is plain text.
+            label_text = readable_label(column)
+            value = plain_label(f"{prefix}{column}")
+            value.setAccessibleName(label_text)
+            value.setToolTip(_plain_tooltip(column))
+            label = _field_label(label_text, tooltip=column)
+            form.addRow(label, value)
+            # Shown now rather than on Qt's next turn, so the form is complete
+            # as soon as show_record returns.
+            label.show()
+            value.show()
+            values[column] = value
+        return values
+
+    # --- helpers for tests and accessibility tools
+
+    @property
+    def record(self) -> CustomerInfo | None:
+        return self._info
+
+    def value_text(self, field_name: str) -> str:
+        """The text shown for a documented field (``EMPTY_VALUE`` when empty)."""
+        return self._values[field_name].text()
+
+    def custom_field_text(self, column: str) -> str:
+        """The text shown for a custom field; KeyError when it is not shown."""
+        return self._custom_values[column].text()
+
+    def extra_field_text(self, name: str) -> str:
+        """The text shown for a field in "Other fields"; KeyError when not shown."""
+        return self._extra_values[name].text()
+
+    def custom_field_label(self, column: str) -> str:
+        """The readable label shown beside a custom field."""
+        label = self._custom_form.labelForField(self._custom_values[column])
+        return label.text() if isinstance(label, QLabel) else ""
+
+    def flag_text(self) -> str:
+        return self._flag.text() if self._flag.isVisibleTo(self) else ""
+
+    def name_text(self) -> str:
+        return self._name.text()
+
+
+def _form_layout(box: QGroupBox) -> QFormLayout:
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    form.setHorizontalSpacing(12)
+    form.setVerticalSpacing(6)
+    return form
+
+
+def _field_label(text: str, *, tooltip: str) -> QLabel:
+    label = plain_label(selectable=False)
+    label.setText(text)
+    label.setWordWrap(False)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    label.setToolTip(_plain_tooltip(tooltip))
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def _plain_tooltip(text: str) -> str:
+    """Tooltips have no PlainText switch and Qt guesses rich text from tags, so
+    mark them as rich text ourselves and escape the server's text inside."""
+    return f"<qt>{html.escape(text, quote=False)}</qt>"

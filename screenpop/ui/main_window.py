@@ -1,0 +1,430 @@
+"""The main window: input bar, what-was-searched line, banner, lead view.
+
+The window only shows and forwards. It turns typed text into a
+:class:`PopRequest` (parsing is in core) and emits ``lookup_requested``;
+the controller's signals come back into the ``on_*`` slots. Wiring happens
+in :mod:`screenpop.ui.app`, nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from enum import Enum
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screenpop.core.errors import InputError
+from screenpop.core.intake import PopRequest, parse_input, parse_lead_id
+from screenpop.core.models import CustomerInfo
+from screenpop.ui.lead_view import LeadView, plain_label
+
+RENDER_MARKER_ENV = "SCREENPOP_RENDER_MARKER"
+# In phone mode "#14246" or "lead 14246" is clearly a lead ID, so the agent
+# need not switch modes for it.
+_LEAD_HINT = re.compile(r"^\s*(?:#|lead\b)", re.IGNORECASE)
+
+# The two mode buttons read as one segmented switch; the checked one is filled.
+_MODE_STYLE = """
+QPushButton { padding: 4px 12px; }
+QPushButton:checked {
+    background-color: palette(highlight);
+    color: palette(highlighted-text);
+    border: 1px solid palette(highlight);
+    border-radius: 3px;
+}
+"""
+
+_BANNER_STYLES = {
+    "error": (
+        "QFrame#banner { background-color: #fdecea; border: 1px solid #e9a6a1;"
+        " border-radius: 6px; } QFrame#banner QLabel { color: #5f2120; }"
+    ),
+    "notice": (
+        "QFrame#banner { background-color: #e8f1fb; border: 1px solid #a9c8ec;"
+        " border-radius: 6px; } QFrame#banner QLabel { color: #123a66; }"
+    ),
+}
+
+
+class LookupMode(Enum):
+    PHONE = "phone"
+    LEAD_ID = "lead_id"
+
+
+class MainWindow(QMainWindow):
+    """Screenpop's window. Emits ``lookup_requested``; fed by the ``on_*`` slots."""
+
+    lookup_requested = Signal(object)  # PopRequest
+    retry_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        default_country: str = "US",
+        connection_text: str = "",
+        render_marker: bool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._default_country = default_country
+        if render_marker is None:
+            render_marker = os.environ.get(RENDER_MARKER_ENV) == "1"
+        self._render_marker = render_marker
+        self._mode = LookupMode.PHONE
+        self._retry_available = True
+
+        self.setWindowTitle(self.tr("Screenpop"))
+        self.setObjectName("main_window")
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(12, 12, 12, 6)
+        column.setSpacing(8)
+        column.addWidget(self._build_input_bar())
+        column.addWidget(self._build_searched_line())
+        column.addWidget(self._build_banner())
+        column.addWidget(self._build_body(), 1)
+        self.setCentralWidget(central)
+        self._build_status_bar(connection_text)
+        self._build_shortcuts()
+        self._set_mode(LookupMode.PHONE)
+        self.resize(900, 760)
+        self._input.setFocus()
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 760)
+
+    # --- building
+
+    def _build_input_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("input_bar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+
+        self._mode_phone = self._mode_button("mode_phone", self.tr("&Phone"))
+        self._mode_lead = self._mode_button("mode_lead_id", self.tr("Lead &ID"))
+        self._mode_phone.setToolTip(self.tr("Look up by phone number or tel: link"))
+        self._mode_lead.setToolTip(self.tr("Look up by the dialer's lead ID"))
+        self._mode_group = QButtonGroup(self)
+        self._mode_group.setExclusive(True)
+        self._mode_group.addButton(self._mode_phone)
+        self._mode_group.addButton(self._mode_lead)
+        self._mode_phone.clicked.connect(lambda: self._set_mode(LookupMode.PHONE))
+        self._mode_lead.clicked.connect(lambda: self._set_mode(LookupMode.LEAD_ID))
+
+        self._input = QLineEdit()
+        self._input.setObjectName("lookup_input")
+        self._input.setClearButtonEnabled(True)
+        self._input.setAccessibleName(self.tr("Number or lead ID to look up"))
+        self._input.setMinimumWidth(260)
+        font = QFont(self._input.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self._input.setFont(font)
+        self._input.returnPressed.connect(self.submit)
+
+        self._lookup_button = QPushButton(self.tr("Look up"))
+        self._lookup_button.setObjectName("lookup_button")
+        self._lookup_button.setDefault(True)
+        self._lookup_button.setToolTip(self.tr("Look up (Enter)"))
+        self._lookup_button.clicked.connect(self.submit)
+
+        self._busy = QProgressBar()
+        self._busy.setObjectName("busy_indicator")
+        self._busy.setRange(0, 0)  # indeterminate
+        self._busy.setTextVisible(False)
+        self._busy.setFixedWidth(90)
+        self._busy.setAccessibleName(self.tr("Looking up"))
+        # Keep the bar's space when hidden so the input does not jump around.
+        policy = self._busy.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self._busy.setSizePolicy(policy)
+        self._busy.hide()
+
+        row.addWidget(self._mode_phone)
+        row.addWidget(self._mode_lead)
+        row.addSpacing(6)
+        row.addWidget(self._input, 1)
+        row.addWidget(self._lookup_button)
+        row.addWidget(self._busy)
+        return bar
+
+    def _mode_button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setCheckable(True)
+        button.setAutoDefault(False)
+        button.setStyleSheet(_MODE_STYLE)
+        return button
+
+    def _build_searched_line(self) -> QLabel:
+        # Shows raw input back to the agent: plain text, it may hold anything.
+        self._searched = plain_label("searched_line")
+        self._searched.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._searched.hide()
+        return self._searched
+
+    def _build_banner(self) -> QFrame:
+        self._banner = QFrame()
+        self._banner.setObjectName("banner")
+        self._banner.setAccessibleName(self.tr("Message"))
+        row = QHBoxLayout(self._banner)
+        row.setContentsMargins(10, 8, 8, 8)
+        row.setSpacing(10)
+
+        self._banner_icon = QLabel()
+        self._banner_icon.setObjectName("banner_icon")
+        self._banner_icon.setFixedSize(24, 24)
+        self._banner_message = plain_label("banner_message")
+        self._banner_retry = QPushButton(self.tr("&Retry"))
+        self._banner_retry.setObjectName("banner_retry")
+        self._banner_retry.setAutoDefault(False)
+        self._banner_retry.clicked.connect(self._on_retry_clicked)
+        self._banner_close = QToolButton()
+        self._banner_close.setObjectName("banner_close")
+        self._banner_close.setText("✕")
+        self._banner_close.setAutoRaise(True)
+        self._banner_close.setToolTip(self.tr("Dismiss (Esc)"))
+        self._banner_close.setAccessibleName(self.tr("Dismiss message"))
+        self._banner_close.clicked.connect(self.hide_banner)
+
+        row.addWidget(self._banner_icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self._banner_message, 1)
+        row.addWidget(self._banner_retry, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self._banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        self._banner.hide()
+        return self._banner
+
+    def _build_body(self) -> QStackedWidget:
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("body")
+        self._empty_state = self._build_empty_state()
+        self._lead_view = LeadView()
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("lead_scroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(self._lead_view)
+        self._stack.addWidget(self._empty_state)
+        self._stack.addWidget(self._scroll)
+        return self._stack
+
+    def _build_empty_state(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("empty_state")
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        title = QLabel(self.tr("Type a number and press Enter"))
+        title.setObjectName("empty_state_title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        title.setFont(font)
+        hint = QLabel(
+            self.tr(
+                "A phone number in any format, a tel: link, or a lead ID.\n"
+                "The caller's record from the dialer appears here. Ctrl+L jumps to the input."
+            )
+        )
+        hint.setObjectName("empty_state_hint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        column.addWidget(title)
+        column.addWidget(hint)
+        column.addStretch(2)
+        return page
+
+    def _build_status_bar(self, connection_text: str) -> None:
+        self._connection = QLabel()
+        self._connection.setObjectName("connection_label")
+        self._connection.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self._connection)
+        self.set_connection_text(connection_text)
+
+    def _build_shortcuts(self) -> None:
+        focus = QShortcut(QKeySequence("Ctrl+L"), self)
+        focus.activated.connect(self.focus_input)
+        dismiss = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        dismiss.activated.connect(self.hide_banner)
+
+    # --- input
+
+    @property
+    def lead_view(self) -> LeadView:
+        return self._lead_view
+
+    @property
+    def input(self) -> QLineEdit:
+        return self._input
+
+    @property
+    def mode(self) -> LookupMode:
+        return self._mode
+
+    def set_mode(self, mode: LookupMode) -> None:
+        """Switch between phone and lead-ID lookups; the typed text stays."""
+        self._set_mode(mode)
+
+    def _set_mode(self, mode: LookupMode) -> None:
+        self._mode = mode
+        self._mode_phone.setChecked(mode is LookupMode.PHONE)
+        self._mode_lead.setChecked(mode is LookupMode.LEAD_ID)
+        if mode is LookupMode.PHONE:
+            self._input.setPlaceholderText(self.tr("Phone number, tel: link or lead ID"))
+        else:
+            self._input.setPlaceholderText(self.tr("Lead ID, e.g. 14246"))
+        self._input.setFocus()
+
+    def focus_input(self) -> None:
+        self._input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._input.selectAll()
+
+    def look_up(self, text: str) -> None:
+        """Put ``text`` (a number or a link from outside) in the input and look it up."""
+        self._set_mode(LookupMode.PHONE)
+        self._input.setText(text)
+        self.submit()
+
+    def submit(self) -> None:
+        """Parse the input; emit a request, or show why it cannot be looked up."""
+        try:
+            request = self._parse(self._input.text())
+        except InputError as exc:
+            # Nothing is sent: the agent fixes the text, which stays as typed.
+            self._show_banner("error", exc.user_message, retry=False)
+            return
+        self.lookup_requested.emit(request)
+
+    def _parse(self, text: str) -> PopRequest:
+        if self._mode is LookupMode.LEAD_ID or _LEAD_HINT.match(text):
+            return parse_lead_id(text)
+        return parse_input(text, default_country=self._default_country)
+
+    # --- slots fed by the controller
+
+    def on_started(self, request: PopRequest) -> None:
+        self.hide_banner()
+        self._busy.show()
+        self._show_searched(
+            self.tr("{arrived} → searching {searched}…").format(
+                arrived=self._arrived(request), searched=request.searched
+            )
+        )
+
+    def on_succeeded(self, request: PopRequest, info: CustomerInfo) -> None:
+        self.hide_banner()
+        self._lead_view.show_record(info)
+        self._stack.setCurrentWidget(self._scroll)
+        self._scroll.verticalScrollBar().setValue(0)
+        self._show_searched(self._searched_text(request))
+        # Ready for the next call: typing replaces the old number.
+        if self._input.hasFocus():
+            self._input.selectAll()
+        if self._render_marker:
+            print(f"screenpop-rendered {time.monotonic_ns()} {info.lead.lead_id}", flush=True)
+
+    def on_failed(self, request: PopRequest, message: str) -> None:
+        # The input and the last good record stay as they are; say whose record
+        # it is, so it is not taken for the caller's.
+        self._show_searched(self._searched_text(request))
+        shown = self._lead_view.record
+        if shown is not None and self.showing_record():
+            message += " " + self.tr(
+                "The record below is from an earlier lookup (lead {lead})."
+            ).format(lead=shown.lead.lead_id)
+        self._show_banner("error", message, retry=self._retry_available)
+
+    def on_finished(self) -> None:
+        self._busy.hide()
+
+    def _searched_text(self, request: PopRequest) -> str:
+        return self.tr("{arrived} → searched {searched}").format(
+            arrived=self._arrived(request), searched=request.searched
+        )
+
+    def _arrived(self, request: PopRequest) -> str:
+        """What came in, as the agent should read it."""
+        arrived = request.display or request.raw.strip()
+        if request.extension:
+            return self.tr("{number} ext. {extension}").format(
+                number=arrived, extension=request.extension
+            )
+        return arrived
+
+    def _show_searched(self, text: str) -> None:
+        self._searched.setText(text)
+        self._searched.show()
+
+    # --- banner
+
+    def show_notice(self, text: str) -> None:
+        """An informational banner (e.g. no dialer configured); no Retry."""
+        self._show_banner("notice", text, retry=False)
+
+    def show_error(self, text: str, *, retry: bool = False) -> None:
+        self._show_banner("error", text, retry=retry)
+
+    def hide_banner(self) -> None:
+        self._banner.hide()
+
+    def banner_text(self) -> str:
+        """The banner's message, or "" when no banner is shown."""
+        return self._banner_message.text() if self._banner.isVisibleTo(self) else ""
+
+    def banner_kind(self) -> str:
+        return str(self._banner.property("kind") or "")
+
+    def _show_banner(self, kind: str, text: str, *, retry: bool) -> None:
+        self._banner.setProperty("kind", kind)
+        self._banner.setStyleSheet(_BANNER_STYLES[kind])
+        pixmap = (
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+            if kind == "error"
+            else QStyle.StandardPixmap.SP_MessageBoxInformation
+        )
+        self._banner_icon.setPixmap(self.style().standardIcon(pixmap).pixmap(24, 24))
+        self._banner_message.setText(text)
+        self._banner_retry.setVisible(retry)
+        self._banner.show()
+
+    def set_retry_available(self, available: bool) -> None:
+        """Offer Retry on failures; off when no lookup can work (no dialer configured)."""
+        self._retry_available = available
+
+    def _on_retry_clicked(self) -> None:
+        self.hide_banner()
+        self.retry_requested.emit()
+
+    # --- status bar
+
+    def set_connection_text(self, text: str) -> None:
+        self._connection.setText(text)
+
+    def connection_text(self) -> str:
+        return self._connection.text()
+
+    def is_busy_shown(self) -> bool:
+        return self._busy.isVisibleTo(self)
+
+    def showing_record(self) -> bool:
+        return self._stack.currentWidget() is self._scroll

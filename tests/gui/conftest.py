@@ -1,0 +1,78 @@
+"""GUI test setup: offscreen Qt, async tests on a qasync loop, a real demo server.
+
+Every async test in this folder runs on a ``qasync.QEventLoop`` (via
+pytest-asyncio's loop-factory hook), so lookups go through exactly the
+loop the app uses, over a real loopback socket to the real demo server.
+"""
+
+import os
+
+# Before any Qt import: the GUI tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+
+import pytest
+import qasync
+from gui_helpers import Harness
+from PySide6.QtWidgets import QApplication
+
+from screenpop.core.goapi import Credentials, GoApiClient
+from screenpop.demo.server import DEMO_PASSWORD, DEMO_USER, DemoServer
+from screenpop.ui.app import _wire
+from screenpop.ui.controller import LookupController
+from screenpop.ui.main_window import MainWindow
+
+# Closed loops are kept until the session ends. Dropped, a loop and its
+# timer QObjects form a reference cycle that Python's cyclic GC may free from
+# a demo-server thread; a QObject destroyed outside its own thread leaves its
+# Qt timers registered, and the next test's loop segfaults dispatching them.
+_FINISHED_LOOPS: list[asyncio.AbstractEventLoop] = []
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    _FINISHED_LOOPS.append(loop)
+    return loop
+
+
+def pytest_asyncio_loop_factories(config, item) -> Mapping[str, Callable[[], object]]:
+    """Run this folder's async tests (and async fixtures) on the Qt event loop."""
+    return {"qasync": _qasync_loop}
+
+
+@pytest.fixture
+def demo_server() -> Iterator[DemoServer]:
+    server = DemoServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+async def make_harness(qtbot, demo_server) -> AsyncIterator[Callable[..., Harness]]:
+    """Build harnesses; every client is closed on the loop before it goes away."""
+    controllers: list[LookupController] = []
+
+    def make(server: DemoServer | None = None, password: str = DEMO_PASSWORD) -> Harness:
+        server = server or demo_server
+        client = GoApiClient(server.endpoint, Credentials(DEMO_USER, password))
+        controller = LookupController(client)
+        window = MainWindow(connection_text="Test server", render_marker=False)
+        _wire(window, controller)
+        qtbot.addWidget(window)
+        window.show()
+        harness = Harness(window, controller, server, qtbot)
+        controller.succeeded.connect(lambda _request, info: harness.records.append(info))
+        controllers.append(controller)
+        return harness
+
+    yield make
+    for controller in controllers:
+        await controller.aclose()
+
+
+@pytest.fixture
+async def harness(make_harness) -> Harness:
+    return make_harness()

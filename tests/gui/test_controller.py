@@ -1,0 +1,119 @@
+"""LookupController on the qasync loop, with a scripted client."""
+
+import asyncio
+
+from gui_helpers import wait_until
+
+from screenpop.core.errors import LeadNotFound
+from screenpop.core.intake import parse_input, parse_lead_id
+from screenpop.core.models import CustomerInfo
+from screenpop.ui.controller import LookupController
+
+
+def _info(lead_id: str) -> CustomerInfo:
+    return CustomerInfo.from_api({"lead_info": {"lead_id": lead_id}, "is_customer": 0})
+
+
+class ScriptedClient:
+    """Answers after ``delays[lead_id]`` seconds; can be told to ignore cancellation."""
+
+    def __init__(self, delays=None, ignore_cancel=False):
+        self.delays = delays or {}
+        self.ignore_cancel = ignore_cancel
+        self.calls: list[str] = []
+        self.closed = False
+
+    async def get_customer_info(self, *, phone=None, lead_id=None):
+        key = lead_id or phone
+        self.calls.append(key)
+        delay = self.delays.get(key, 0)
+        if self.ignore_cancel:
+            # A badly behaved client that answers anyway: only the generation
+            # check stands between this reply and the window.
+            try:
+                await asyncio.sleep(delay)
+            except asyncio.CancelledError:
+                await asyncio.sleep(delay)
+        else:
+            await asyncio.sleep(delay)
+        if key == "404":
+            raise LeadNotFound(f"lead ID {key}")
+        return _info(key)
+
+    async def aclose(self):
+        self.closed = True
+
+
+class Recorder:
+    def __init__(self, controller: LookupController):
+        self.events: list[tuple] = []
+        controller.started.connect(lambda r: self.events.append(("started", r.searched)))
+        controller.succeeded.connect(
+            lambda r, info: self.events.append(("succeeded", info.lead.lead_id))
+        )
+        controller.failed.connect(lambda r, m: self.events.append(("failed", m)))
+        controller.finished.connect(lambda: self.events.append(("finished",)))
+
+    def kinds(self) -> list[str]:
+        return [event[0] for event in self.events]
+
+
+async def test_a_superseded_reply_never_emits_even_if_the_client_ignores_cancel():
+    client = ScriptedClient(delays={"1": 0.2}, ignore_cancel=True)
+    controller = LookupController(client)
+    recorder = Recorder(controller)
+
+    controller.lookup(parse_lead_id("1"))
+    await asyncio.sleep(0.02)
+    controller.lookup(parse_lead_id("2"))
+    await wait_until(lambda: ("finished",) in recorder.events)
+    await asyncio.sleep(0.35)  # the first reply has come and gone
+
+    assert recorder.events == [
+        ("started", "lead ID 1"),
+        ("started", "lead ID 2"),
+        ("succeeded", "2"),
+        ("finished",),
+    ]
+    await controller.aclose()
+
+
+async def test_failure_is_reported_with_the_user_message():
+    controller = LookupController(ScriptedClient())
+    recorder = Recorder(controller)
+
+    controller.lookup(parse_lead_id("404"))
+    await wait_until(lambda: not controller.is_busy())
+
+    assert recorder.events[1:] == [("failed", "No lead found for lead ID 404."), ("finished",)]
+    await controller.aclose()
+
+
+async def test_retry_repeats_the_last_request():
+    client = ScriptedClient()
+    controller = LookupController(client)
+    controller.retry()  # nothing to repeat yet
+    assert client.calls == []
+
+    controller.lookup(parse_input("8004321000"))
+    await wait_until(lambda: not controller.is_busy())
+    controller.retry()
+    await wait_until(lambda: not controller.is_busy())
+
+    assert client.calls == ["8004321000", "8004321000"]
+    await controller.aclose()
+
+
+async def test_aclose_cancels_the_lookup_in_flight_and_closes_the_client():
+    client = ScriptedClient(delays={"1": 5})
+    controller = LookupController(client)
+    recorder = Recorder(controller)
+    controller.lookup(parse_lead_id("1"))
+    await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(controller.aclose(), timeout=1)
+
+    assert client.closed
+    assert recorder.kinds() == ["started"]
+    controller.lookup(parse_lead_id("2"))  # ignored after close
+    assert recorder.kinds() == ["started"]
