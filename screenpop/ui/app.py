@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import qasync
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from screenpop import APP_NAME, __version__
@@ -27,6 +28,7 @@ from screenpop.core.endpoint import endpoint_host
 from screenpop.core.errors import ConfigError
 from screenpop.core.models import CustomerInfo
 from screenpop.demo.server import DEMO_PASSWORD, DEMO_USER, DemoServer
+from screenpop.resources import resource_path
 from screenpop.ui.controller import CustomerInfoSource, LookupController
 from screenpop.ui.main_window import MainWindow
 
@@ -194,6 +196,8 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION_NAME)
+    app.setDesktopFileName("screenpop")  # Wayland and taskbars match the .desktop file
+    app.setWindowIcon(QIcon(str(resource_path("icons", "screenpop.svg"))))
     return app
 
 

@@ -1,0 +1,18 @@
+"""Shipped resources are found and usable."""
+
+import configparser
+
+from screenpop.resources import resource_path
+
+
+def test_icon_is_an_svg_document():
+    text = resource_path("icons", "screenpop.svg").read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<svg") and text.rstrip().endswith("</svg>")
+
+
+def test_desktop_entry_passes_the_link_after_double_dash():
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(resource_path("linux", "screenpop.desktop"), encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Exec"] == "screenpop -- %u"
+    assert "x-scheme-handler/tel;" in desktop["MimeType"]
