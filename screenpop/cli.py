@@ -59,7 +59,6 @@ _GROUPS = (
 _CUSTOMER_STATUS = {True: "Customer", False: "Prospect", None: "Customer status unknown"}
 # Bidirectional overrides can make a value read differently from what it is.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_MASK = "********"
 
 log = logging.getLogger(__name__)
 
@@ -219,9 +218,11 @@ def _add_connection_options(
 
 
 def _country(text: str) -> str:
+    import phonenumbers  # only when --country is given: its metadata is slow to load
+
     code = text.strip().upper()
-    if len(code) != 2 or not (code.isascii() and code.isalpha()):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a two-letter country code")
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a two-letter country code we know")
     return code
 
 
@@ -310,23 +311,6 @@ def exit_code_for(error: ScreenpopError) -> int:
 # ------------------------------------------------------------------- logging
 
 
-class _Redactor(logging.Filter):
-    """Masks a secret in every record a handler writes (defence in depth)."""
-
-    def __init__(self, secrets: set[str]) -> None:
-        super().__init__()
-        self._secrets = sorted((s for s in secrets if s), key=len, reverse=True)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = message
-        for secret in self._secrets:
-            masked = masked.replace(secret, _MASK)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
-
-
 def _configure_logging(level_name: str) -> None:
     level = getattr(logging, level_name)
     logging.basicConfig(stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
@@ -336,11 +320,12 @@ def _configure_logging(level_name: str) -> None:
 
 
 def _redact_in_logs(password: str) -> None:
-    import urllib.parse
+    from screenpop.core.redact import SecretFilter
 
-    variants = {password, urllib.parse.quote(password), urllib.parse.quote_plus(password)}
+    redactor = SecretFilter()
+    redactor.add_secret(password)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(_Redactor(variants))
+        handler.addFilter(redactor)
 
 
 # -------------------------------------------------------------------- lookup
@@ -447,12 +432,21 @@ def read_password(from_stdin: bool, user: str, stdin: TextIO | None = None) -> s
         password = stream.readline().removesuffix("\n").removesuffix("\r")
         if not password:
             raise UsageError("--password-stdin was given but standard input held no password")
-        return password
+        return _valid_text(password)
     if stream is not None and stream.isatty():
         return _prompt_password(user)
     raise UsageError(
         "no password: send it on standard input with --password-stdin, or run in a terminal"
     )
+
+
+def _valid_text(password: str) -> str:
+    """Undecodable bytes on stdin arrive as lone surrogates, which cannot be sent."""
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("the password on standard input is not valid UTF-8 text") from None
+    return password
 
 
 def _prompt_password(user: str) -> str:

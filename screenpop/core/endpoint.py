@@ -12,6 +12,8 @@ import ipaddress
 import re
 import urllib.parse
 
+import httpx
+
 from screenpop.core.errors import ConfigError
 
 ENDPOINT_PATH = "/goAPIv2/goAgent/goAPI.php"
@@ -41,13 +43,16 @@ def _endpoint_from_url(text: str) -> str:
         parts = urllib.parse.urlsplit(text)
         port = parts.port  # raises ValueError for a bad port
     except ValueError as exc:
-        raise ConfigError(f"'{text}' is not a valid server address.") from exc
+        raise ConfigError(f"'{_shorten(text)}' is not a valid server address.") from exc
     scheme = parts.scheme.lower()
     host = parts.hostname or ""
     if scheme not in ("http", "https"):
         raise ConfigError(f"The server address must start with https:// (not {scheme}://).")
     if not host:
-        raise ConfigError(f"'{text}' has no host name.")
+        raise ConfigError(f"'{_shorten(text)}' has no host name.")
+    if len(host) > 253 or any(len(label) > 63 for label in host.split(".")):
+        # DNS limits: such a name can never resolve.
+        raise ConfigError(f"'{_shorten(text)}' is not a valid server address.")
     if parts.username is not None or parts.password is not None:
         raise ConfigError("Do not put a user name or password in the server address.")
     if parts.query or parts.fragment:
@@ -63,7 +68,20 @@ def _endpoint_from_url(text: str) -> str:
     netloc = f"[{host}]" if ":" in host else host
     if port is not None:
         netloc += f":{port}"
-    return urllib.parse.urlunsplit((scheme, netloc, path, "", ""))
+    return _checked_by_httpx(urllib.parse.urlunsplit((scheme, netloc, path, "", "")))
+
+
+def _checked_by_httpx(url: str) -> str:
+    """Refuse now what httpx would refuse at the first lookup (bad IDNA, 1.2.3.999...)."""
+    try:
+        _ = httpx.URL(url).host  # .host decodes IDNA, which is where "xn--zz" fails
+    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        raise ConfigError(f"'{_shorten(url)}' is not a valid server address.") from exc
+    return url
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def is_loopback(host: str) -> bool:

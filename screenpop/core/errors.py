@@ -38,6 +38,7 @@ Lower-level errors (httpx, json, XML parser) are mapped into this tree with
 from __future__ import annotations
 
 import datetime as _dt
+import http
 
 
 class ScreenpopError(Exception):
@@ -126,9 +127,12 @@ class ServerError(DialerError):
 
 
 class HttpStatusError(ServerError):
-    def __init__(self, status_code: int, reason: str) -> None:
+    def __init__(self, status_code: int) -> None:
         self.status_code = status_code
-        text = f"HTTP {status_code} {reason}".strip()
+        try:
+            text = f"HTTP {status_code} {http.HTTPStatus(status_code).phrase}"
+        except ValueError:
+            text = f"HTTP {status_code}"
         super().__init__(f"The dialer answered with an error page ({text}).")
 
 

@@ -24,6 +24,7 @@ from screenpop import __version__
 from screenpop.core import errors
 from screenpop.core.endpoint import endpoint_host
 from screenpop.core.models import CustomerInfo
+from screenpop.core.redact import scrub_secret
 from screenpop.core.replies import parse_reply
 
 ResponseType = Literal["json", "xml"]
@@ -115,11 +116,13 @@ class GoApiClient:
             body = await asyncio.wait_for(self._fetch(query), timeout=self.timeouts.total)
         except asyncio.TimeoutError as exc:
             raise errors.RequestTimeout(self.timeouts.total) from exc
-        try:
-            return parse_reply(body, what=query.describe(), user=self.credentials.user)
-        except errors.ServerRejected as exc:
-            # The message is the server's own text: make sure it cannot echo the password.
-            raise errors.ServerRejected(self._scrub(exc.server_message)) from exc
+        return parse_reply(
+            body,
+            what=query.describe(),
+            user=self.credentials.user,
+            # Server text quoted in an error must not echo the password back.
+            secret=self.credentials.password,
+        )
 
     def request_params(self, query: Query) -> dict[str, str]:
         """The goAPI parameters for ``query``, password included."""
@@ -139,11 +142,11 @@ class GoApiClient:
 
     async def _fetch(self, query: Query) -> bytes:
         params = self.request_params(query)
-        if self.method == "get":
-            request = self._http.build_request("GET", self.endpoint, params=params)
-        else:
-            request = self._http.build_request("POST", self.endpoint, data=params)
         with mapped_transport_errors(self._host, self.timeouts):
+            if self.method == "get":
+                request = self._http.build_request("GET", self.endpoint, params=params)
+            else:
+                request = self._http.build_request("POST", self.endpoint, data=params)
             response = await self._http.send(request, stream=True)
             try:
                 self._check_status(response)
@@ -154,19 +157,11 @@ class GoApiClient:
     def _check_status(self, response: httpx.Response) -> None:
         if response.is_redirect:
             location = response.headers.get("location", "")
-            raise errors.RedirectRefused(urllib.parse.urlsplit(location).hostname or "")
+            host = urllib.parse.urlsplit(location).hostname or ""
+            raise errors.RedirectRefused(scrub_secret(host, self.credentials.password))
         if not response.is_success:
-            raise errors.HttpStatusError(response.status_code, response.reason_phrase)
-
-    @staticmethod
-    def _scrub_text(text: str, secret: str) -> str:
-        return text.replace(secret, "********") if secret else text
-
-    def _scrub(self, text: str) -> str:
-        password = self.credentials.password
-        for variant in {password, urllib.parse.quote_plus(password), urllib.parse.quote(password)}:
-            text = self._scrub_text(text, variant)
-        return text
+            # The standard phrase, never the server's own: that is free text.
+            raise errors.HttpStatusError(response.status_code)
 
 
 async def _read_capped(response: httpx.Response, limit: int) -> bytes:

@@ -73,6 +73,9 @@ def display_text(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
     text = str(value).strip()
+    if not text.isascii():
+        # A lone surrogate (JSON "\\ud800") cannot be printed or copied: make it "?".
+        text = text.encode("utf-8", errors="replace").decode("utf-8")
     return "" if text in _EMPTY_DATES else text
 
 

@@ -19,7 +19,8 @@ import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
 from screenpop.core import errors
-from screenpop.core.models import CustomerInfo
+from screenpop.core.models import CustomerInfo, display_text
+from screenpop.core.redact import scrub_secret
 
 # The upstream lock lasts 15 minutes; used when the message gives no figure.
 DEFAULT_LOCK_MINUTES = 15
@@ -27,7 +28,9 @@ DEFAULT_LOCK_MINUTES = 15
 _MAX_NOISE_SCAN = 64 * 1024
 _HTML_MARKERS = ("<!doctype", "<html", "<head", "<body", "<title", "<form", "<meta")
 _PHP_ERROR = re.compile(r"<b>\s*(notice|warning|fatal error|parse error|deprecated)\s*</b>", re.I)
-_PLAIN_TEXT_REPLY = re.compile(r"^\s*result=(?P<result>[^;]*);\s*message=(?P<message>[^;]*)", re.I)
+_PLAIN_TEXT_REPLY = re.compile(
+    r"^\s*result=(?P<result>[^;]*);\s*message=(?P<message>.*?);?\s*$", re.I | re.S
+)
 
 
 def decode_body(body: bytes) -> str:
@@ -40,14 +43,15 @@ def decode_body(body: bytes) -> str:
         return body.decode("cp1252", errors="replace")
 
 
-def parse_reply(body: bytes, *, what: str, user: str) -> CustomerInfo:
+def parse_reply(body: bytes, *, what: str, user: str, secret: str = "") -> CustomerInfo:
     """Parse a ``goGetCustomerInfo`` reply.
 
     ``what`` names the search for a not-found message ("phone number 800...");
-    ``user`` names the account for an API-access message.
+    ``user`` names the account for an API-access message; ``secret`` (the
+    password) is masked in any server text an error quotes.
     """
     payload = load_payload(decode_body(body))
-    return interpret(payload, what=what, user=user)
+    return interpret(payload, what=what, user=user, secret=secret)
 
 
 def load_payload(text: str) -> Any:
@@ -73,9 +77,18 @@ def load_payload(text: str) -> Any:
     raise errors.MalformedReply("it is neither JSON nor XML")
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+# Python's json accepts NaN and Infinity, and raises ValueError for integers
+# of over 4,300 digits; a real server sends neither.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
 def _load_json(text: str) -> Any:
     try:
-        return json.loads(text)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         # PHP notices can also follow the JSON; the object itself may be intact.
         found = _json_after_noise(text)
@@ -86,15 +99,16 @@ def _load_json(text: str) -> Any:
         raise errors.MalformedReply(f"invalid JSON at character {exc.pos}") from exc
     except RecursionError as exc:
         raise errors.MalformedReply("the JSON is nested too deeply") from exc
+    except ValueError as exc:
+        raise errors.MalformedReply(f"it holds a value JSON does not allow ({exc})") from exc
 
 
 def _json_after_noise(text: str) -> Any | None:
     """Find the JSON object that follows PHP's HTML notices, if there is one."""
-    decoder = json.JSONDecoder()
     for match in re.finditer(r"\{\s*\"", text[:_MAX_NOISE_SCAN]):
         try:
-            value, _end = decoder.raw_decode(text, match.start())
-        except (json.JSONDecodeError, RecursionError):
+            value, _end = _DECODER.raw_decode(text, match.start())
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
             continue
         if isinstance(value, dict) and "result" in value:
             return value
@@ -137,7 +151,7 @@ def _xml_to_payload(root: Element) -> dict[str, Any]:
     return payload
 
 
-def interpret(payload: Any, *, what: str, user: str) -> CustomerInfo:
+def interpret(payload: Any, *, what: str, user: str, secret: str = "") -> CustomerInfo:
     """Reply data -> record, or the specific error its ``message`` names."""
     if not isinstance(payload, Mapping):
         raise errors.UnexpectedReply(f"expected an object, got {_kind(payload)}")
@@ -148,8 +162,11 @@ def interpret(payload: Any, *, what: str, user: str) -> CustomerInfo:
         lead_info = payload.get("lead_info")
         if not isinstance(lead_info, Mapping):
             raise errors.UnexpectedReply(f"'lead_info' is {_kind(lead_info)}")
+        if not display_text(lead_info.get("lead_id")):
+            raise errors.UnexpectedReply("the lead has no lead_id")
         return CustomerInfo.from_api(payload)
-    raise error_for_message(str(payload.get("message") or ""), what=what, user=user)
+    message = scrub_secret(str(payload.get("message") or ""), secret)
+    raise error_for_message(message, what=what, user=user)
 
 
 def _kind(value: Any) -> str:

@@ -278,8 +278,18 @@ def test_web_page_instead_of_a_reply_exits_5(html_server):
         (["--demo", "--lead-id", "abc"], "is not a lead ID"),
         (["--demo", "--uri", "https://example.com/"], "links are not phone numbers"),
         (["--demo", "--phone", "8004321000", "--country", "usa"], "two-letter country code"),
+        (["--demo", "--phone", "8004321000", "--country", "ZZ"], "two-letter country code"),
+        (["--demo", "--phone", "8004321000", "--server", "x"], "do not combine"),
     ],
-    ids=["nothing-to-look-up", "letters-in-number", "bad-lead-id", "web-link", "bad-country"],
+    ids=[
+        "nothing-to-look-up",
+        "letters-in-number",
+        "bad-lead-id",
+        "web-link",
+        "bad-country",
+        "unknown-country",
+        "demo-and-server",
+    ],
 )
 def test_unusable_input_exits_2(args, message):
     line = assert_one_error_line(run_cli("lookup", *args), 2)
@@ -319,6 +329,26 @@ def test_no_password_source_exits_2_and_sends_nothing(server):
     )
     line = assert_one_error_line(result, 2)
     assert "--password-stdin" in line
+    assert server.received == []
+
+
+def test_undecodable_password_on_stdin_exits_2_and_sends_nothing(server):
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env["PYTHONPATH"] = str(REPO)
+    command = ["lookup", "--server", server.base_url, "--user", DEMO_USER, "--password-stdin"]
+    result = subprocess.run(
+        [sys.executable, "-m", "screenpop", *command, "--phone", "8004321000"],
+        cwd=REPO,
+        env=env,
+        input=b"\xff\xfe\n",
+        capture_output=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "screenpop: the password on standard input is not valid UTF-8 text\n"
+    )
     assert server.received == []
 
 

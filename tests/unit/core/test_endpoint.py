@@ -39,6 +39,9 @@ def test_accepted_forms(server, endpoint):
         ("https://dialer.example.com/?goPass=x", "'?' or '#'"),
         ("https://dialer.example.com:99999", "not a valid server address"),
         ("https://", "no host name"),
+        ("https://1.2.3.999", "not a valid server address"),
+        ("https://xn--zz.com", "not a valid server address"),
+        ("https://" + "a" * 5000 + ".com", "not a valid server address"),
     ],
 )
 def test_refused_forms(server, phrase):

@@ -261,3 +261,22 @@ async def test_timeout_message_gives_the_seconds():
     async with make_client(handler, timeouts=Timeouts(connect=2, read=7, total=20)) as client:
         with pytest.raises(errors.RequestTimeout, match="within 7 seconds"):
             await client.get_customer_info(phone="8004321000")
+
+
+async def test_http_reason_phrase_is_never_shown():
+    # A server's reason phrase is free text and may echo what it was sent.
+    reply = httpx.Response(403, extensions={"reason_phrase": f"bad {PASSWORD}".encode()})
+    async with make_client(Recorder(reply)) as client:
+        with pytest.raises(errors.HttpStatusError) as caught:
+            await client.get_customer_info(phone="8004321000")
+    assert (
+        caught.value.user_message == "The dialer answered with an error page (HTTP 403 Forbidden)."
+    )
+
+
+async def test_redirect_host_echoing_the_password_is_masked():
+    reply = httpx.Response(302, headers={"location": f"https://{PASSWORD.lower()}.example/"})
+    async with make_client(Recorder(reply)) as client:
+        with pytest.raises(errors.RedirectRefused) as caught:
+            await client.get_customer_info(phone="8004321000")
+    assert PASSWORD.lower() not in caught.value.user_message.lower()

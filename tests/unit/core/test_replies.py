@@ -315,3 +315,40 @@ def test_truncated_xml():
 def test_xml_of_the_wrong_shape():
     with pytest.raises(errors.UnexpectedReply, match="no 'result'"):
         parse('<?xml version="1.0"?><goautodialapi><other>1</other></goautodialapi>')
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_non_json_constants_are_refused(constant):
+    with pytest.raises(errors.MalformedReply, match="does not allow"):
+        parse('{"result": "success", "lead_info": {"lead_id": ' + constant + "}}")
+
+
+def test_absurdly_long_integer_is_refused():
+    with pytest.raises(errors.MalformedReply):
+        parse('{"result": "success", "lead_info": {"lead_id": ' + "9" * 5000 + "}}")
+
+
+@pytest.mark.parametrize("lead_info", ["{}", '{"lead_id": ""}', '{"lead_id": null}'])
+def test_success_without_a_lead_id_is_not_a_record(lead_info):
+    with pytest.raises(errors.UnexpectedReply, match="no lead_id"):
+        parse('{"result": "success", "lead_info": ' + lead_info + "}")
+
+
+def test_plain_text_message_is_read_to_its_end():
+    with pytest.raises(errors.ServerRejected) as caught:
+        parse("result=error;message=bad thing; more detail;")
+    assert caught.value.server_message == "bad thing; more detail"
+
+
+def test_server_message_is_scrubbed_before_it_is_shortened():
+    long_echo = "x " * 140 + "Secretpass123 " * 3
+    body = json.dumps({"result": "error", "message": long_echo})
+    with pytest.raises(errors.ServerRejected) as caught:
+        parse_reply(body.encode(), what="lead ID 1", user="u", secret="Secretpass123")
+    assert "Secret" not in caught.value.user_message
+
+
+def test_lone_surrogate_becomes_a_question_mark():
+    lead = dict(VENDOR_EXAMPLE["lead_info"], first_name="A\\ud800B")
+    body = json.dumps({**VENDOR_EXAMPLE, "lead_info": lead}).replace("\\\\ud800", "\\ud800")
+    assert parse(body).lead["first_name"] == "A?B"
