@@ -14,7 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from screenpop.core.errors import ScreenpopError
+from screenpop.core.errors import AuthError, ConfigError, InputError, ScreenpopError
 from screenpop.core.intake import PopRequest
 from screenpop.core.models import CustomerInfo
 
@@ -40,7 +40,8 @@ class LookupController(QObject):
 
     started = Signal(object)  # PopRequest
     succeeded = Signal(object, object)  # PopRequest, CustomerInfo
-    failed = Signal(object, str)  # PopRequest, plain-text message
+    # PopRequest, plain-text message, whether offering Retry makes sense
+    failed = Signal(object, str, bool)
     finished = Signal()
 
     def __init__(self, client: CustomerInfoSource, parent: QObject | None = None) -> None:
@@ -111,6 +112,7 @@ class LookupController(QObject):
             raise  # superseded or shutting down: nobody wants this answer
         except ScreenpopError as exc:
             message = exc.user_message
+            retryable = _worth_retrying(exc)
         except Exception:
             # A bug, not a dialer problem: the details go to the log, the agent
             # gets a sentence and a working window.
@@ -118,13 +120,14 @@ class LookupController(QObject):
             message = self.tr(
                 "Unexpected error while looking up {what}; details are in the log."
             ).format(what=request.searched)
+            retryable = True
         else:
             if self._take_turn(generation):
                 self.succeeded.emit(request, info)
                 self.finished.emit()
             return
         if self._take_turn(generation):
-            self.failed.emit(request, message)
+            self.failed.emit(request, message, retryable)
             self.finished.emit()
 
     def _take_turn(self, generation: int) -> bool:
@@ -133,3 +136,9 @@ class LookupController(QObject):
             return False  # a newer lookup owns the window now
         self._current = None
         return True
+
+
+def _worth_retrying(error: ScreenpopError) -> bool:
+    """Retry helps with a flaky network or server, never with a refused login
+    (each try counts towards the dialer's lockout) or a bad setting or input."""
+    return not isinstance(error, (AuthError, ConfigError, InputError))

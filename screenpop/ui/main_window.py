@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         if self._render_marker:
             print(f"screenpop-rendered {time.monotonic_ns()} {info.lead.lead_id}", flush=True)
 
-    def on_failed(self, request: PopRequest, message: str) -> None:
+    def on_failed(self, request: PopRequest, message: str, retryable: bool = True) -> None:
         # The input and the last good record stay as they are; say whose record
         # it is, so it is not taken for the caller's.
         self._show_searched(self._searched_text(request))
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
             message += " " + self.tr(
                 "The record below is from an earlier lookup (lead {lead})."
             ).format(lead=shown.lead.lead_id)
-        self._show_banner("error", message, retry=self._retry_available)
+        self._show_banner("error", message, retry=retryable and self._retry_available)
 
     def on_finished(self) -> None:
         self._busy.hide()

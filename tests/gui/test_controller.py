@@ -51,7 +51,7 @@ class Recorder:
         controller.succeeded.connect(
             lambda r, info: self.events.append(("succeeded", info.lead.lead_id))
         )
-        controller.failed.connect(lambda r, m: self.events.append(("failed", m)))
+        controller.failed.connect(lambda r, m, retry: self.events.append(("failed", m, retry)))
         controller.finished.connect(lambda: self.events.append(("finished",)))
 
     def kinds(self) -> list[str]:
@@ -85,7 +85,10 @@ async def test_failure_is_reported_with_the_user_message():
     controller.lookup(parse_lead_id("404"))
     await wait_until(lambda: not controller.is_busy())
 
-    assert recorder.events[1:] == [("failed", "No lead found for lead ID 404."), ("finished",)]
+    assert recorder.events[1:] == [
+        ("failed", "No lead found for lead ID 404.", True),
+        ("finished",),
+    ]
     await controller.aclose()
 
 

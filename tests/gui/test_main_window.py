@@ -210,6 +210,8 @@ async def test_login_incorrect_shows_our_message_and_never_the_servers_sql(make_
     for leaked in ("SELECT", "vicidial_users", "user_level", "not-the-password"):
         assert leaked not in texts
     assert len(harness.server.received) == 1  # no automatic retry of a bad login
+    # Retrying the same password only adds a failed login towards the lockout.
+    assert not child(harness.window, QPushButton, "banner_retry").isVisible()
 
 
 async def test_a_bad_input_is_explained_without_any_request(harness, qtbot):
