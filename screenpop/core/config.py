@@ -1,15 +1,37 @@
-"""Non-secret connection settings, and the one place that turns them into a client.
+"""Non-secret connection settings: the dataclass, validation, load and save.
 
-The password is deliberately not a field here: settings may be written to
-disk, the password never is (it lives in the OS keyring or in memory).
+The password is deliberately not a field here: settings are written to disk,
+the password never is (it lives in the OS keyring, or in memory for one run).
+Settings live in ``settings.json`` under the platform's per-user config
+directory (platformdirs), written atomically so a crash never leaves half a
+file, and read tolerantly so a damaged file costs the agent defaults, not a
+crash.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
 
 from screenpop.core.endpoint import resolve_endpoint
+from screenpop.core.errors import ConfigError
 from screenpop.core.goapi import Credentials, GoApiClient, Method, ResponseType, Timeouts
+
+APP_DIR_NAME = "screenpop"
+SETTINGS_FILE = "settings.json"
+SETTINGS_VERSION = 1
+RESPONSE_TYPES: tuple[ResponseType, ...] = ("json", "xml")
+METHODS: tuple[Method, ...] = ("post", "get")
+# Bounds for timeouts a user may set: long enough for a slow VPN, short
+# enough that a dead server is noticed while the caller is still talking.
+MIN_TIMEOUT, MAX_TIMEOUT = 0.5, 120.0
 
 
 @dataclass(frozen=True)
@@ -26,6 +48,11 @@ class ConnectionSettings:
         """The full goAPI URL; raises ConfigError for an unusable server."""
         return resolve_endpoint(self.server)
 
+    @property
+    def is_complete(self) -> bool:
+        """A server and a user are set (the password is kept elsewhere)."""
+        return bool(self.server.strip() and self.user.strip())
+
     def make_client(self, password: str) -> GoApiClient:
         return GoApiClient(
             self.endpoint,
@@ -34,3 +61,96 @@ class ConnectionSettings:
             method=self.method,
             timeouts=self.timeouts,
         )
+
+    def to_json_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        return {"version": SETTINGS_VERSION, **data}
+
+    @classmethod
+    def from_json_dict(cls, data: Any) -> tuple[ConnectionSettings, list[str]]:
+        """Build from a saved file's data; unusable entries fall back to the
+        defaults, with one warning each."""
+        warnings: list[str] = []
+        if not isinstance(data, dict):
+            return cls(), ["The settings file does not hold settings; defaults are used."]
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for name in ("server", "user", "default_country"):
+            value = data.get(name, getattr(defaults, name))
+            if isinstance(value, str):
+                values[name] = value.strip()
+            else:
+                warnings.append(f"The saved '{name}' is not text; it was ignored.")
+        values["response_type"] = _choice(data, "response_type", RESPONSE_TYPES, warnings)
+        values["method"] = _choice(data, "method", METHODS, warnings)
+        values["timeouts"] = _timeouts(data.get("timeouts"), warnings)
+        return cls(**values), warnings
+
+
+def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], warnings: list[str]) -> Any:
+    value = data.get(name, allowed[0])
+    if value in allowed:
+        return value
+    warnings.append(f"The saved '{name}' ({value!r}) is not one of {', '.join(allowed)}.")
+    return allowed[0]
+
+
+def _timeouts(data: Any, warnings: list[str]) -> Timeouts:
+    defaults = Timeouts()
+    if data is None:
+        return defaults
+    if not isinstance(data, dict):
+        warnings.append("The saved timeouts are unreadable; defaults are used.")
+        return defaults
+    values = {}
+    for name in ("connect", "read", "total"):
+        value = data.get(name, getattr(defaults, name))
+        if isinstance(value, (int, float)) and MIN_TIMEOUT <= value <= MAX_TIMEOUT:
+            values[name] = float(value)
+        else:
+            warnings.append(f"The saved {name} timeout ({value!r}) is out of range.")
+            values[name] = getattr(defaults, name)
+    return Timeouts(**values)
+
+
+def config_dir() -> Path:
+    return platformdirs.user_config_path(APP_DIR_NAME, appauthor=False)
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> tuple[ConnectionSettings | None, list[str]]:
+    """The saved settings (None when nothing was saved yet) and any warnings."""
+    path = path or settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, []
+    except OSError as exc:
+        return None, [f"The settings file could not be read ({exc.strerror})."]
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None, ["The settings file is damaged; please enter the settings again."]
+    return ConnectionSettings.from_json_dict(data)
+
+
+def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Path:
+    """Write atomically: a crash mid-write leaves the old file, never half of one."""
+    path = path or settings_path()
+    text = json.dumps(settings.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ConfigError(f"The settings could not be saved to {path} ({exc.strerror}).") from exc
+    return path

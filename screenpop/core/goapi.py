@@ -124,7 +124,25 @@ class GoApiClient:
             secret=self.credentials.password,
         )
 
-    def request_params(self, query: Query) -> dict[str, str]:
+    async def check_login(self) -> None:
+        """Prove the credentials with a harmless call: goGetCustomerInfo without
+        a lead. "You did NOT specify a valid Lead ID" means the login was
+        accepted; any other failure is raised as usual."""
+        try:
+            body = await asyncio.wait_for(self._fetch(None), timeout=self.timeouts.total)
+        except asyncio.TimeoutError as exc:
+            raise errors.RequestTimeout(self.timeouts.total) from exc
+        try:
+            parse_reply(
+                body, what="the test", user=self.credentials.user, secret=self.credentials.password
+            )
+        except errors.NoLeadSpecified:
+            return
+        except errors.UnexpectedReply as exc:
+            if "no lead_id" not in exc.detail:
+                raise
+
+    def request_params(self, query: Query | None) -> dict[str, str]:
         """The goAPI parameters for ``query``, password included."""
         params = {
             "goAction": "goGetCustomerInfo",
@@ -132,6 +150,8 @@ class GoApiClient:
             "goPass": self.credentials.password,
             "responsetype": self.response_type,
         }
+        if query is None:
+            return params
         if query.phone:
             params["phone_number"] = query.phone
         if query.lead_id:
@@ -140,7 +160,7 @@ class GoApiClient:
             params["goLeadID"] = query.lead_id
         return params
 
-    async def _fetch(self, query: Query) -> bytes:
+    async def _fetch(self, query: Query | None) -> bytes:
         params = self.request_params(query)
         with mapped_transport_errors(self._host, self.timeouts):
             if self.method == "get":
