@@ -20,6 +20,9 @@ _MIN_FRAGMENT = 4
 _SERVER_STRIPPED = str.maketrans("", "", "'\"\\; ")
 _WORD = re.compile(r"[^\s;,=:'\"()<>\[\]{}]+")
 _LETTERS = re.compile(r"\w+")
+# goPass in a query string or form body (httpx logs request URLs at INFO),
+# masked even when the filter was never told the password.
+_GOPASS_VALUE = re.compile(r"(goPass=)[^&\s\"'<>]*", re.IGNORECASE)
 
 
 def secret_forms(secret: str) -> set[str]:
@@ -70,13 +73,12 @@ class SecretFilter(logging.Filter):
             self._secrets.add(secret)
 
     def scrub(self, text: str) -> str:
+        text = _GOPASS_VALUE.sub(rf"\g<1>{MASK}", text)
         for secret in self._secrets:
             text = scrub_secret(text, secret)
         return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self._secrets:
-            return True
         record.msg, record.args = self.scrub(record.getMessage()), None
         if record.exc_info:
             formatted = logging.Formatter().formatException(record.exc_info)

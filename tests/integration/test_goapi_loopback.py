@@ -227,3 +227,16 @@ async def test_html_page_instead_of_a_reply(portal_server):
     async with GoApiClient(portal_server, Credentials("u", "p")) as client:
         with pytest.raises(errors.HtmlPageError):
             await client.get_customer_info(phone="8004321000")
+
+
+async def test_check_login_accepts_good_credentials_with_a_harmless_call(server):
+    async with client_for(server) as client:
+        await client.check_login()
+    sent = server.received[-1].form
+    assert not {"phone_number", "lead_id", "goLeadID"} & set(sent)
+
+
+async def test_check_login_reports_a_bad_password(server):
+    async with client_for(server, password="wrong") as client:
+        with pytest.raises(errors.LoginIncorrect):
+            await client.check_login()
