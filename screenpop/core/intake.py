@@ -21,7 +21,10 @@ MAX_INPUT_LENGTH = 512
 # E.164 allows 15 digits; a little slack for national trunk prefixes.
 MAX_DIGITS = 17
 _SEPARATORS = re.compile(r"[\s\-.()/\u00a0\u2010-\u2015]")
-_EXTENSION = re.compile(r"(?:\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*)(?P<ext>\d{1,10})\s*$", re.I)
+# "x55", "ext. 55", "#55", and a dial pause then digits: "800-432-1000,55".
+_EXTENSION = re.compile(
+    r"(?:\s*(?:;\s*ext=|ext\.?|extension|x|#|,+)\s*)(?P<ext>\d{1,10})\s*$", re.I
+)
 _LEAD_ID_PREFIX = re.compile(r"^\s*(?:#|lead\s*(?:id)?\s*[:#]?)\s*", re.I)
 _LEAD_PARAMS = ("lead_id", "leadid")
 
@@ -88,7 +91,7 @@ def parse_uri(uri: str, *, default_country: str = "US", raw: str | None = None) 
     context = params.get("phone-context", "")
     if not number.strip().startswith("+") and context.startswith("+"):
         number = context + number
-    if not number.strip():
+    if not _SEPARATORS.sub("", number).strip("+"):
         raise InputError(f"The {scheme}: link holds no phone number.")
     request = parse_number(number, default_country=default_country, raw=raw or uri)
     extension = params.get("ext") or request.extension
@@ -143,6 +146,11 @@ def normalize(compact: str, default_country: str) -> tuple[str, str]:
         parsed = phonenumbers.parse(compact, default_country.upper() or None)
     except phonenumbers.NumberParseException:
         return compact.removeprefix("+"), compact
+    national = phonenumbers.national_significant_number(parsed)
+    if parsed.country_code == 52 and len(national) == 11 and national.startswith("1"):
+        # Mexico dropped the mobile "1" after +52 in 2019; people and old
+        # contact lists still write it, the dialer stores the 10 digits.
+        parsed = phonenumbers.parse("+52" + national[1:])
     if not phonenumbers.is_possible_number(parsed):
         return compact.removeprefix("+"), compact
     national = phonenumbers.national_significant_number(parsed)
