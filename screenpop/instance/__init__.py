@@ -1,0 +1,1 @@
+"""Single instance: the first Screenpop listens, later launches forward their link."""
