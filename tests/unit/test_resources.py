@@ -16,3 +16,13 @@ def test_desktop_entry_passes_the_link_after_double_dash():
     desktop = entry["Desktop Entry"]
     assert desktop["Exec"] == "screenpop -- %u"
     assert "x-scheme-handler/tel;" in desktop["MimeType"]
+
+
+def test_macos_bundle_declares_the_phone_schemes():
+    import plistlib
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "packaging" / "macos" / "url-types.plist"
+    plist = plistlib.loads(path.read_bytes())
+    schemes = plist["CFBundleURLTypes"][0]["CFBundleURLSchemes"]
+    assert set(schemes) == {"tel", "callto", "sip", "sips"}
