@@ -1,7 +1,15 @@
-"""The ``screenpop`` command: the desktop window, or one lookup in a terminal.
+"""The ``screenpop`` command: the desktop window, one lookup in a terminal, or
+the saved password.
 
     screenpop [options] [-- NUMBER_OR_URI]        open the window (optionally on a number)
     screenpop lookup --phone P | --lead-id N | --uri URI [options]
+    screenpop credentials set [--server S --user U] [--password-stdin]
+    screenpop credentials clear | status [--server S --user U]
+
+``lookup`` and ``credentials`` use the saved settings (server, user, reply
+format, ...) for whatever is not given on the command line, and ``lookup``
+reads the password from the system keyring unless ``--password-stdin`` is
+given. The password is only ever kept in the keyring, never in a file.
 
 The number or link given to the window is untrusted: the OS passes whatever
 ``tel:`` link an agent clicked. Everything after ``--`` is therefore split off
@@ -13,7 +21,9 @@ Imports are lazy: ``--version`` loads neither httpx nor phonenumbers, and
 
 Exit codes: 0 found, 2 usage (bad arguments, number, lead ID or server),
 3 no such record, 4 login refused, 5 server or network trouble, 1 the window
-cannot start, 130 interrupted.
+cannot start, 130 interrupted. ``credentials``: 0 done (also "nothing to
+clear", and ``status`` whatever it reports), 2 usage, a bad server setting, or
+no usable system keyring for ``set``/``clear``.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from screenpop import __version__
 
 if TYPE_CHECKING:
     from screenpop.core.config import ConnectionSettings
+    from screenpop.core.credentials import CredentialStore, StoreOutcome
     from screenpop.core.errors import ScreenpopError
     from screenpop.core.goapi import Timeouts
     from screenpop.core.intake import PopRequest
@@ -50,6 +61,9 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 MAX_TIMEOUT_SECONDS = 600.0
 _SEPARATOR = "--"
 _LOOKUP = "lookup"
+_CREDENTIALS = "credentials"
+# Each with an example, for a subcommand given where the window's number goes.
+_SUBCOMMANDS = {_LOOKUP: "lookup --phone NUMBER", _CREDENTIALS: "credentials status"}
 _GROUPS = (
     ("person", "Person"),
     ("contact", "Contact"),
@@ -93,7 +107,8 @@ class _Parser(argparse.ArgumentParser):
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse a command line (without the program name).
 
-    ``ns.command`` is ``"lookup"`` or ``"gui"``; for the window,
+    ``ns.command`` is ``"lookup"``, ``"credentials"`` (with ``ns.action``
+    ``"set"``, ``"clear"`` or ``"status"``) or ``"gui"``; for the window,
     ``ns.initial`` is the number or link to open on (or None). Raises
     :class:`UsageError` for a bad command line, :class:`ParserExit` after
     ``--help``.
@@ -104,6 +119,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         namespace.command = _LOOKUP
         namespace.version = False
         _check_demo_exclusive(namespace)
+        return namespace
+    if args[:1] == [_CREDENTIALS]:
+        namespace = _credentials_parser().parse_args(args[1:])
+        namespace.command = _CREDENTIALS
+        namespace.version = False
         return namespace
     return _parse_gui_args(args)
 
@@ -116,8 +136,9 @@ def _parse_gui_args(args: list[str]) -> argparse.Namespace:
         if namespace.initial is not None or len(untrusted) > 1:
             raise UsageError("give at most one number or link")
         namespace.initial = untrusted[0]
-    elif namespace.initial == _LOOKUP:
-        raise UsageError("'lookup' must come first: screenpop lookup --phone NUMBER")
+    elif namespace.initial in _SUBCOMMANDS:
+        example = _SUBCOMMANDS[namespace.initial]
+        raise UsageError(f"'{namespace.initial}' must come first: {PROG} {example}")
     _check_demo_exclusive(namespace)
     return namespace
 
@@ -146,7 +167,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Show the caller's customer record from a croco-dial / GOautodial dialer.",
         epilog="For a lookup in the terminal, see: screenpop lookup --help",
     )
-    _add_connection_options(parser, country_default=None, typed_defaults=False)
+    _add_connection_options(parser)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument(
         "initial",
@@ -170,7 +191,7 @@ def _lookup_parser() -> argparse.ArgumentParser:
     what.add_argument("--phone", help="phone number in any everyday form")
     what.add_argument("--lead-id", help="the dialer's lead ID")
     what.add_argument("--uri", help="a tel:, callto: or sip: link")
-    _add_connection_options(parser, country_default="US", typed_defaults=True)
+    _add_connection_options(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--timeout", type=_seconds, metavar="SECONDS", help="give up after this long"
@@ -178,36 +199,64 @@ def _lookup_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_connection_options(
-    parser: argparse.ArgumentParser, *, country_default: str | None, typed_defaults: bool
-) -> None:
+def _credentials_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} {_CREDENTIALS}",
+        allow_abbrev=False,
+        description="Save, remove or check the dialer password in the system keyring. "
+        "The password is never written to a file, and never printed.",
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="{set,clear,status}")
+    for name, text in (
+        ("set", "save the password in the system keyring (and --server/--user in the settings)"),
+        ("clear", "remove the saved password from the system keyring"),
+        ("status", "say where the password is kept (it is never printed)"),
+    ):
+        action = actions.add_parser(name, help=text, description=text, allow_abbrev=False)
+        action.add_argument("--server", help="dialer DOMAIN, host or URL (default: saved)")
+        action.add_argument("--user", help="dialer user name (default: saved)")
+        if name == "set":
+            action.add_argument(
+                "--password-stdin",
+                action="store_true",
+                help="read the password from the first line of standard input "
+                "(default: ask without echo in a terminal)",
+            )
+        _add_log_level(action)
+    return parser
+
+
+def _add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """Connection options; each left unset (None) falls back to the saved settings."""
     parser.add_argument("--demo", action="store_true", help="use the built-in demo server")
-    parser.add_argument("--server", help="dialer DOMAIN, host or URL")
-    parser.add_argument("--user", help="dialer user name")
+    parser.add_argument("--server", help="dialer DOMAIN, host or URL (default: saved)")
+    parser.add_argument("--user", help="dialer user name (default: saved)")
     parser.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the password from the first line of standard input",
+        help="read the password from the first line of standard input "
+        "(default: the system keyring, else ask in a terminal)",
     )
     parser.add_argument(
         "--response-type",
         choices=("json", "xml"),
-        default="json" if typed_defaults else None,
-        help="reply format to ask for (default json)",
+        help="reply format to ask for (default: saved, else json)",
     )
     parser.add_argument(
         "--method",
         choices=("post", "get"),
-        default="post" if typed_defaults else None,
-        help="HTTP method (default post; get puts the password in the URL)",
+        help="HTTP method (default: saved, else post; get puts the password in the URL)",
     )
     parser.add_argument(
         "--country",
         type=_country,
-        default=country_default,
         metavar="CC",
-        help="country for numbers without a country code (default US)",
+        help="country for numbers without a country code (default: saved, else US)",
     )
+    _add_log_level(parser)
+
+
+def _add_log_level(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--log-level",
         type=_log_level,
@@ -271,7 +320,11 @@ def _run(argv: list[str]) -> int:
         return EXIT_OK
     _configure_logging(args.log_level)
     try:
-        return _lookup_command(args) if args.command == _LOOKUP else _gui_command(args)
+        if args.command == _LOOKUP:
+            return _lookup_command(args)
+        if args.command == _CREDENTIALS:
+            return _credentials_command(args)
+        return _gui_command(args)
     except UsageError as exc:
         _say(str(exc))
         return EXIT_USAGE
@@ -332,8 +385,11 @@ def _redact_in_logs(password: str) -> None:
 
 
 def _lookup_command(args: argparse.Namespace) -> int:
+    # The demo is self-contained: it reads neither the settings nor the keyring.
+    saved = None if args.demo else _load_saved_settings()
+    _fill_from_saved(args, saved)
     request = pop_request(args)
-    info = _fetch(args, request)
+    info = _fetch(args, request, saved)
     text = render_json(info) if args.json else render_text(info)
     _write(sys.stdout, text)
     return EXIT_OK
@@ -349,16 +405,64 @@ def pop_request(args: argparse.Namespace) -> PopRequest:
     return intake.parse_input(text, default_country=args.country)
 
 
-def _fetch(args: argparse.Namespace, request: PopRequest) -> CustomerInfo:
+def _fill_from_saved(args: argparse.Namespace, saved: ConnectionSettings | None) -> None:
+    """Options not given on the command line take the saved value, else the default."""
+    from screenpop.core.config import ConnectionSettings
+
+    base = saved or ConnectionSettings()
+    args.response_type = args.response_type or base.response_type
+    args.method = args.method or base.method
+    args.country = args.country or base.default_country
+    args.saved_timeouts = base.timeouts
+
+
+def _fetch(
+    args: argparse.Namespace, request: PopRequest, saved: ConnectionSettings | None = None
+) -> CustomerInfo:
     if args.demo:
         return _fetch_from_demo(args, request)
-    server = _required(args.server, "--server")
-    user = _required(args.user, "--user")
+    server = _required(args.server or (saved.server if saved else ""), "--server")
+    user = _required(args.user or (saved.user if saved else ""), "--user")
     settings = _settings(args, server=server, user=user)
-    _ = settings.endpoint  # an unusable server fails before the password is asked for
-    password = read_password(args.password_stdin, user)
+    endpoint = settings.endpoint  # an unusable server fails before the password is asked for
+    password = _lookup_password(args, user, endpoint)
     _redact_in_logs(password)
     return _run_lookup(settings, password, request)
+
+
+def _lookup_password(args: argparse.Namespace, user: str, endpoint: str) -> str:
+    """--password-stdin if given, else the system keyring, else a terminal prompt."""
+    if args.password_stdin:
+        return read_password(True, user)
+    password, outcome = _keyring_get(user, endpoint)
+    if password:
+        log.debug("using the password saved in the system keyring")
+        return password
+    if outcome.reason:
+        missing = f"no password: {outcome.reason}"
+    else:
+        missing = (
+            f"no password is saved for {user} on this server "
+            f"('{PROG} {_CREDENTIALS} set' saves one)"
+        )
+    if sys.stdin is not None and sys.stdin.isatty():
+        _say(missing)
+        return _prompt_password(user)
+    raise UsageError(
+        f"{missing}; send it on standard input with --password-stdin, or run in a terminal"
+    )
+
+
+def _keyring_get(user: str, endpoint: str) -> tuple[str | None, StoreOutcome]:
+    import asyncio
+
+    return asyncio.run(_credential_store().get(user, endpoint))
+
+
+def _credential_store() -> CredentialStore:
+    from screenpop.core.credentials import CredentialStore
+
+    return CredentialStore()
 
 
 def _fetch_from_demo(args: argparse.Namespace, request: PopRequest) -> CustomerInfo:
@@ -375,7 +479,10 @@ def _fetch_from_demo(args: argparse.Namespace, request: PopRequest) -> CustomerI
 
 def _required(value: str | None, option: str) -> str:
     if not value:
-        raise UsageError(f"{option} is required (or use --demo)")
+        raise UsageError(
+            f"{option} is required (or save it with '{PROG} {_CREDENTIALS} set {option} ...', "
+            "or use --demo)"
+        )
     return value
 
 
@@ -387,15 +494,15 @@ def _settings(args: argparse.Namespace, *, server: str, user: str) -> Connection
         user=user,
         response_type=args.response_type,
         method=args.method,
-        timeouts=_timeouts(args.timeout),
+        timeouts=_timeouts(args.timeout, getattr(args, "saved_timeouts", None)),
         default_country=args.country,
     )
 
 
-def _timeouts(seconds: float | None) -> Timeouts:
+def _timeouts(seconds: float | None, saved: Timeouts | None = None) -> Timeouts:
     from screenpop.core.goapi import Timeouts
 
-    default = Timeouts()
+    default = saved or Timeouts()
     if seconds is None:
         return default
     return Timeouts(connect=min(default.connect, seconds), read=seconds, total=seconds)
@@ -459,6 +566,177 @@ def _prompt_password(user: str) -> str:
     if not password:
         raise UsageError("no password was entered")
     return password
+
+
+# --------------------------------------------------------------- credentials
+
+
+def _load_saved_settings() -> ConnectionSettings | None:
+    """The saved settings, or None; a damaged file is reported, not fatal."""
+    from screenpop.core.config import load_settings
+
+    settings, warnings = load_settings()
+    for warning in warnings:
+        _say(f"warning: {warning}")
+    return settings
+
+
+def _credentials_command(args: argparse.Namespace) -> int:
+    saved = _load_saved_settings()
+    server = (args.server if args.server is not None else saved.server if saved else "").strip()
+    user = (args.user if args.user is not None else saved.user if saved else "").strip()
+    if args.action == "set":
+        return _credentials_set(args, saved, server, user)
+    if args.action == "clear":
+        return _credentials_clear(server, user)
+    return _credentials_status(server, user)
+
+
+def _credentials_set(
+    args: argparse.Namespace, saved: ConnectionSettings | None, server: str, user: str
+) -> int:
+    import asyncio
+    import dataclasses
+
+    from screenpop.core.config import ConnectionSettings
+
+    if not server or not user:
+        missing = [
+            option for option, value in (("--server", server), ("--user", user)) if not value
+        ]
+        verb = "are" if len(missing) > 1 else "is"
+        raise UsageError(
+            f"{' and '.join(missing)} {verb} required: no server and user are saved yet"
+        )
+    settings = dataclasses.replace(saved or ConnectionSettings(), server=server, user=user)
+    endpoint = settings.endpoint  # an unusable server fails before the password is asked for
+    password = read_password(args.password_stdin, user)
+    _redact_in_logs(password)
+    old = _saved_account(saved)
+    return asyncio.run(_store_password(settings, saved, old, endpoint, password))
+
+
+def _saved_account(saved: ConnectionSettings | None) -> tuple[str, str] | None:
+    """The (user, endpoint) whose password the saved settings point at."""
+    from screenpop.core.errors import ConfigError
+
+    if saved is None or not saved.is_complete:
+        return None
+    try:
+        return saved.user, saved.endpoint
+    except ConfigError:
+        return None
+
+
+async def _store_password(
+    settings: ConnectionSettings,
+    saved: ConnectionSettings | None,
+    old: tuple[str, str] | None,
+    endpoint: str,
+    password: str,
+) -> int:
+    from screenpop.core.config import save_settings
+    from screenpop.core.credentials import PasswordLocation
+
+    store = _credential_store()
+    outcome = await store.set(settings.user, endpoint, password)
+    if outcome.location is not PasswordLocation.KEYRING:
+        _say(
+            f"the password was not saved: {outcome.reason}. Keeping it in memory is no use "
+            "to a command that ends now; make the system keyring available and try again, "
+            f"or give the password to each lookup with --password-stdin"
+        )
+        return EXIT_USAGE
+    where = f"in the system keyring ({store.backend_name})"
+    lines = [f"Saved the password for {settings.user} on {endpoint} {where}."]
+    if saved is None or (saved.server, saved.user) != (settings.server, settings.user):
+        try:
+            path = save_settings(settings)
+        except Exception:
+            await store.delete(settings.user, endpoint)  # settings and keyring stay as they were
+            raise
+        lines.append(f"Saved server {settings.server} and user {settings.user} in {path}.")
+        if old is not None and old != (settings.user, endpoint):
+            # The settings no longer point at the old entry: replace it, do not orphan it.
+            removed = await store.delete(*old)
+            if removed.reason:
+                lines.append(
+                    f"The password saved for {old[0]} on {old[1]} was not removed: "
+                    f"{removed.reason}."
+                )
+            else:
+                lines.append(f"Removed the password saved for {old[0]} on {old[1]}.")
+    _write(sys.stdout, "".join(one_line(line) + "\n" for line in lines))
+    return EXIT_OK
+
+
+def _credentials_clear(server: str, user: str) -> int:
+    import asyncio
+
+    if not server or not user:
+        _write(sys.stdout, "Nothing to clear: no server and user are saved.\n")
+        return EXIT_OK
+    endpoint = _endpoint(server)
+    return asyncio.run(_clear_password(user, endpoint))
+
+
+async def _clear_password(user: str, endpoint: str) -> int:
+    store = _credential_store()
+    password, outcome = await store.get(user, endpoint)
+    if not outcome.reason:
+        if password is None:
+            _write(
+                sys.stdout,
+                one_line(f"Nothing to clear: no password is saved for {user} on {endpoint}.")
+                + "\n",
+            )
+            return EXIT_OK
+        outcome = await store.delete(user, endpoint)
+    if outcome.reason:
+        _say(f"the password could not be removed: {outcome.reason}")
+        return EXIT_USAGE
+    _write(
+        sys.stdout,
+        one_line(
+            f"Removed the password for {user} on {endpoint} from the "
+            f"system keyring ({store.backend_name})."
+        )
+        + "\n",
+    )
+    return EXIT_OK
+
+
+def _credentials_status(server: str, user: str) -> int:
+    import asyncio
+
+    from screenpop.core.config import settings_path
+
+    lines = [
+        f"settings: {settings_path()}",
+        f"server: {server or '(not set)'}",
+        f"user: {user or '(not set)'}",
+    ]
+    if not server or not user:
+        lines.append("password: not saved (no server and user are set)")
+    else:
+        endpoint = _endpoint(server)
+        lines.append(f"endpoint: {endpoint}")
+        store = _credential_store()
+        password, outcome = asyncio.run(store.get(user, endpoint))
+        if outcome.reason:
+            lines.append(f"keyring unavailable: {outcome.reason}")
+        elif password:
+            lines.append(f"password: in the system keyring ({store.backend_name})")
+        else:
+            lines.append("password: not saved")
+    _write(sys.stdout, "".join(one_line(line) + "\n" for line in lines))
+    return EXIT_OK
+
+
+def _endpoint(server: str) -> str:
+    from screenpop.core.endpoint import resolve_endpoint
+
+    return resolve_endpoint(server)
 
 
 # -------------------------------------------------------------------- output

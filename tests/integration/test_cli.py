@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,13 +25,26 @@ REPO = Path(__file__).resolve().parents[2]
 WRONG_PASSWORD = "Wr0ng-Horse-Battery"
 
 
-def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+# Each CLI run gets empty config/data/state dirs and no keyring: the real
+# user's saved settings or a locked desktop keyring must not change results.
+_ISOLATION = tempfile.mkdtemp(prefix="screenpop-cli-test-")
+
+
+def cli_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env["PYTHONPATH"] = str(REPO)
+    env["HOME"] = _ISOLATION
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = os.path.join(_ISOLATION, name.lower())
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    return env
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "screenpop", *args],
         cwd=REPO,
-        env=env,
+        env=cli_env(),
         input=stdin if stdin is not None else "",
         capture_output=True,
         encoding="utf-8",
@@ -40,12 +54,10 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env["PYTHONPATH"] = str(REPO)
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=REPO,
-        env=env,
+        env=cli_env(),
         stdin=subprocess.DEVNULL,
         capture_output=True,
         encoding="utf-8",
@@ -333,13 +345,11 @@ def test_no_password_source_exits_2_and_sends_nothing(server):
 
 
 def test_undecodable_password_on_stdin_exits_2_and_sends_nothing(server):
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env["PYTHONPATH"] = str(REPO)
     command = ["lookup", "--server", server.base_url, "--user", DEMO_USER, "--password-stdin"]
     result = subprocess.run(
         [sys.executable, "-m", "screenpop", *command, "--phone", "8004321000"],
         cwd=REPO,
-        env=env,
+        env=cli_env(),
         input=b"\xff\xfe\n",
         capture_output=True,
         timeout=30,
