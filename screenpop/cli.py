@@ -365,20 +365,20 @@ def exit_code_for(error: ScreenpopError) -> int:
 
 
 def _configure_logging(level_name: str) -> None:
+    """stderr and the rotating log file, secrets masked on both (core.logs)."""
+    from screenpop.core import logs
+
+    logs.setup_logging(level_name)
+    # httpx logs each request URL at INFO: a GET URL holds the caller's number
+    # (the password in it is masked by the filter, the number would not be).
     level = getattr(logging, level_name)
-    logging.basicConfig(stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger().setLevel(level)
-    # httpx logs each request URL at INFO: a GET URL holds the password and the number.
     logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
 
 
 def _redact_in_logs(password: str) -> None:
-    from screenpop.core.redact import SecretFilter
+    from screenpop.core import logs
 
-    redactor = SecretFilter()
-    redactor.add_secret(password)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(redactor)
+    logs.protect(password)
 
 
 # -------------------------------------------------------------------- lookup

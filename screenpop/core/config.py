@@ -20,11 +20,11 @@ from typing import Any
 
 import platformdirs
 
+from screenpop import APP_DIR_NAME
 from screenpop.core.endpoint import resolve_endpoint
 from screenpop.core.errors import ConfigError
 from screenpop.core.goapi import Credentials, GoApiClient, Method, ResponseType, Timeouts
 
-APP_DIR_NAME = "screenpop"
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
 RESPONSE_TYPES: tuple[ResponseType, ...] = ("json", "xml")

@@ -16,7 +16,7 @@ from typing import TextIO
 
 import platformdirs
 
-from screenpop.core.config import APP_DIR_NAME
+from screenpop import APP_DIR_NAME
 from screenpop.core.redact import SecretFilter
 
 LOG_FILE = "screenpop.log"
