@@ -169,6 +169,17 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     _add_connection_options(parser)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    handler = parser.add_mutually_exclusive_group()
+    handler.add_argument(
+        "--register-handler",
+        action="store_true",
+        help="make Screenpop open tel:, callto: and sip: links for this user, then exit",
+    )
+    handler.add_argument(
+        "--unregister-handler",
+        action="store_true",
+        help="stop Screenpop opening those links, then exit",
+    )
     parser.add_argument(
         "initial",
         nargs="?",
@@ -324,6 +335,8 @@ def _run(argv: list[str]) -> int:
             return _lookup_command(args)
         if args.command == _CREDENTIALS:
             return _credentials_command(args)
+        if args.register_handler or args.unregister_handler:
+            return _handler_command(unregister=args.unregister_handler)
         return _gui_command(args)
     except UsageError as exc:
         _say(str(exc))
@@ -379,6 +392,21 @@ def _redact_in_logs(password: str) -> None:
     from screenpop.core import logs
 
     logs.protect(password)
+
+
+# ------------------------------------------------------------- link handler
+
+
+def _handler_command(*, unregister: bool) -> int:
+    from screenpop.platform import register
+
+    try:
+        message = register(unregister=unregister)
+    except OSError as exc:
+        _say(f"the link handler could not be {'removed' if unregister else 'registered'}: {exc}")
+        return EXIT_SERVER
+    _write(sys.stdout, message + "\n")
+    return EXIT_OK
 
 
 # -------------------------------------------------------------------- lookup

@@ -4,10 +4,14 @@ import configparser
 import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from screenpop.platform import linux
+
+REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("xdg-mime") and not os.environ.get("CI"),
@@ -90,3 +94,33 @@ def test_written_entry_is_valid(xdg):
 )
 def test_exec_line_quoting(argv, exec_line):
     assert linux.desktop_exec(argv) == exec_line
+
+
+def test_cli_register_and_unregister_handler(xdg):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    registered = subprocess.run(
+        [sys.executable, "-m", "screenpop", "--register-handler"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert registered.returncode == 0, registered.stderr
+    assert "tel:" in registered.stdout
+    assert query_default("tel") == "org.screenpop.Screenpop.desktop"
+    exec_line = (linux.applications_dir() / linux.DESKTOP_FILE).read_text()
+    assert exec_line.count(" -- %u") == 1
+
+    removed = subprocess.run(
+        [sys.executable, "-m", "screenpop", "--unregister-handler"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert removed.returncode == 0, removed.stderr
+    assert query_default("tel") == ""
