@@ -4,6 +4,15 @@ The window never awaits anything: it asks for a lookup and listens. Only the
 newest lookup may report back, so an agent who types a second number while
 the first is still loading can never see the first caller's record pop up
 over the second one.
+
+Lockout safety lives here too, through :class:`SignInGuard`: before anything
+is sent the guard is asked whether it may go (``explicit`` says whether the
+agent asked for it or it arrived by itself), and every answer is fed back to
+it. Until the dialer has accepted the current credentials once, lookups go
+out one at a time (newer ones wait), so a burst of pops with a wrong password
+costs one failed login, not one per pop. Nothing here ever repeats a lookup
+that failed to sign in: only new credentials (:meth:`use_client`) or the
+agent (:meth:`retry`, a typed lookup) send again.
 """
 
 from __future__ import annotations
@@ -14,9 +23,18 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from screenpop.core.errors import AuthError, ConfigError, InputError, ScreenpopError
+from screenpop.core.errors import (
+    AccountLocked,
+    AuthError,
+    ConfigError,
+    InputError,
+    LoginIncorrect,
+    RecordError,
+    ScreenpopError,
+)
 from screenpop.core.intake import PopRequest
 from screenpop.core.models import CustomerInfo
+from screenpop.core.signin import SignInGuard, SignInState
 
 log = logging.getLogger(__name__)
 
@@ -32,29 +50,55 @@ class CustomerInfoSource(Protocol):
 
 
 class LookupController(QObject):
-    """One lookup at a time, last one wins.
+    """One lookup at a time, last one wins, never past the sign-in guard.
 
-    ``started`` is emitted for every lookup, ``succeeded``/``failed`` only for
-    the newest one, and ``finished`` once nothing is in flight any more.
+    ``started`` is emitted for every lookup sent, ``queued`` for one that must
+    wait (credentials still loading, or the first login still being checked),
+    ``held_back`` for one the guard stopped (nothing was sent),
+    ``succeeded``/``failed`` only for the newest one, and ``finished`` once
+    nothing is in flight or waiting any more. ``password_rejected`` is emitted
+    once each time the dialer starts refusing the password.
     """
 
     started = Signal(object)  # PopRequest
+    queued = Signal(object)  # PopRequest
+    held_back = Signal(object, str)  # PopRequest, plain-text reason
     succeeded = Signal(object, object)  # PopRequest, CustomerInfo
     # PopRequest, plain-text message, whether offering Retry makes sense
     failed = Signal(object, str, bool)
     finished = Signal()
+    password_rejected = Signal()
 
-    def __init__(self, client: CustomerInfoSource, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        client: CustomerInfoSource,
+        parent: QObject | None = None,
+        *,
+        guard: SignInGuard | None = None,
+    ) -> None:
         super().__init__(parent)
         self._client = client
+        self._guard = guard or SignInGuard()
         # Bumped by every lookup; a reply whose generation is stale is dropped
         # even if it slipped past the cancellation.
         self._generation = 0
+        # Bumped whenever the credentials change: a late answer for the old
+        # ones must not tell the guard anything about the new ones.
+        self._epoch = 0
+        # Whether the dialer has accepted the current credentials yet.
+        self._proven = False
         self._current: asyncio.Task[None] | None = None
+        self._current_request: PopRequest | None = None
         # Strong references: the loop keeps only weak ones, and a cancelled
         # task must live until it has unwound.
         self._tasks: set[asyncio.Task[None]] = set()
         self._last_request: PopRequest | None = None
+        # The newest lookup waiting for its turn, and whether the agent asked for it.
+        self._waiting: tuple[PopRequest, bool] | None = None
+        # The newest lookup a sign-in problem kept from an answer: looked up
+        # once new credentials arrive.
+        self._unanswered: PopRequest | None = None
+        self._suspended = False
         self._closed = False
 
     @property
@@ -62,56 +106,150 @@ class LookupController(QObject):
         return self._client
 
     @property
+    def guard(self) -> SignInGuard:
+        return self._guard
+
+    @property
     def last_request(self) -> PopRequest | None:
         return self._last_request
 
-    def is_busy(self) -> bool:
-        return self._current is not None and not self._current.done()
+    @property
+    def unanswered_request(self) -> PopRequest | None:
+        """The newest lookup held back or refused for a sign-in reason."""
+        return self._unanswered
 
-    def lookup(self, request: PopRequest) -> None:
-        """Start looking ``request`` up, abandoning any lookup still running."""
+    def is_busy(self) -> bool:
+        """A lookup is in flight or waiting for its turn."""
+        return self._in_flight() or self._waiting is not None
+
+    def lookup(self, request: PopRequest, explicit: bool = True) -> None:
+        """Look ``request`` up, abandoning any lookup still running.
+
+        ``explicit`` is True when the agent asked (Enter, the Look up button,
+        Retry) and False for a number that arrived by itself (a pop).
+        """
         if self._closed:
             return
-        self._cancel_current()
-        self._generation += 1
         self._last_request = request
-        self.started.emit(request)
-        task = asyncio.ensure_future(self._run(request, self._generation))
-        self._current = task
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        if self._suspended or (not self._proven and self._in_flight()):
+            # Wait: the credentials are still loading, or the dialer has not
+            # yet answered the first login with them, and a second request
+            # now could cost a second failed login.
+            self._generation += 1  # whatever is in flight no longer owns the window
+            self._waiting = (request, explicit)
+            self.queued.emit(request)
+            return
+        self._send(request, explicit)
 
     def retry(self) -> None:
         """Repeat the last lookup. Only ever called for an explicit user action:
         retrying a rejected login by itself would lock the agent out."""
         if self._last_request is not None:
-            self.lookup(self._last_request)
+            self.lookup(self._last_request, True)
+
+    def suspend(self) -> None:
+        """Hold lookups (the newest one waits) until :meth:`use_client`."""
+        self._suspended = True
+
+    def use_client(self, client: CustomerInfoSource) -> None:
+        """Switch to new credentials or settings: the old client is closed, the
+        guard forgets the old refusal, and the newest lookup that waited or
+        was refused for a sign-in reason is looked up with the new client."""
+        if self._closed:
+            return
+        old = self._client
+        interrupted = self._current_request if self._in_flight() else None
+        self._cancel_current()
+        self._client = client
+        self._epoch += 1
+        self._proven = False
+        self._suspended = False
+        self._guard.credentials_changed()
+        if old is not client:
+            self._spawn(self._close_after(old, list(self._tasks)))
+        if self._waiting is not None:
+            request, explicit = self._waiting
+        elif interrupted is not None:
+            request, explicit = interrupted, False
+        elif self._unanswered is not None:
+            request, explicit = self._unanswered, False
+        else:
+            self.finished.emit()  # nothing to look up; nothing is in flight any more
+            return
+        self._waiting = None
+        self._unanswered = None
+        self._send(request, explicit)
 
     async def aclose(self) -> None:
         """Abandon the lookup in flight and close the HTTP client."""
         if self._closed:
             return
         self._closed = True
+        self._waiting = None
         self._cancel_current()
-        pending = list(self._tasks)
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
         await self._client.aclose()
+
+    # --- sending
+
+    def _send(self, request: PopRequest, explicit: bool) -> None:
+        try:
+            self._guard.check(explicit=explicit)
+        except AuthError as exc:
+            # Held back: nothing goes to the dialer. The window still shows the
+            # number and why; the request is looked up once new credentials come.
+            self._cancel_current()
+            self._generation += 1
+            self._unanswered = request
+            self.held_back.emit(request, self._message_for(exc))
+            self.finished.emit()
+            return
+        self._cancel_current()
+        self._generation += 1
+        self.started.emit(request)
+        task = self._spawn(self._run(request, self._generation, self._client, self._epoch))
+        self._current = task
+        self._current_request = request
+
+    def _spawn(self, coroutine: object) -> asyncio.Task[None]:
+        task: asyncio.Task[None] = asyncio.ensure_future(coroutine)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def _in_flight(self) -> bool:
+        return self._current is not None and not self._current.done()
 
     def _cancel_current(self) -> None:
         if self._current is not None and not self._current.done():
             self._current.cancel()
         self._current = None
+        self._current_request = None
 
-    async def _run(self, request: PopRequest, generation: int) -> None:
+    @staticmethod
+    async def _close_after(client: CustomerInfoSource, tasks: list[asyncio.Task[None]]) -> None:
+        """Close a replaced client once the lookups that used it have unwound."""
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
         try:
-            info = await self._client.get_customer_info(
-                phone=request.phone, lead_id=request.lead_id
-            )
+            await client.aclose()
+        except Exception:
+            log.exception("Closing the previous dialer client failed")
+
+    async def _run(
+        self, request: PopRequest, generation: int, client: CustomerInfoSource, epoch: int
+    ) -> None:
+        error: ScreenpopError | None = None
+        info: CustomerInfo | None = None
+        message, retryable = "", True
+        try:
+            info = await client.get_customer_info(phone=request.phone, lead_id=request.lead_id)
         except asyncio.CancelledError:
             raise  # superseded or shutting down: nobody wants this answer
         except ScreenpopError as exc:
-            message = exc.user_message
+            error = exc
+            message = self._message_for(exc)
             retryable = _worth_retrying(exc)
         except Exception:
             # A bug, not a dialer problem: the details go to the log, the agent
@@ -121,21 +259,58 @@ class LookupController(QObject):
                 "Unexpected error while looking up {what}; details are in the log."
             ).format(what=request.searched)
             retryable = True
-        else:
-            if self._take_turn(generation):
-                self.succeeded.emit(request, info)
-                self.finished.emit()
-            return
+        if self._current is asyncio.current_task():
+            self._current = None
+            self._current_request = None
+        if epoch == self._epoch and not self._closed:
+            self._learn(request, info, error)
         if self._take_turn(generation):
-            self.failed.emit(request, message, retryable)
+            if info is not None:
+                self.succeeded.emit(request, info)
+            else:
+                self.failed.emit(request, message, retryable)
             self.finished.emit()
+        self._send_waiting()
+
+    def _learn(
+        self, request: PopRequest, info: CustomerInfo | None, error: ScreenpopError | None
+    ) -> None:
+        """Tell the guard how the login went; remember what a sign-in problem left unanswered."""
+        refused_before = self._guard.state is SignInState.LOGIN_REFUSED
+        if info is not None:
+            self._guard.record(None)
+        elif error is not None:
+            self._guard.record(error)
+        if info is not None or isinstance(error, RecordError):
+            self._proven = True
+            self._unanswered = None
+        elif isinstance(error, (AuthError, ConfigError)):
+            self._unanswered = request
+        if isinstance(error, LoginIncorrect) and not refused_before:
+            self.password_rejected.emit()
+
+    def _message_for(self, error: ScreenpopError) -> str:
+        if isinstance(error, AccountLocked):
+            return (
+                error.user_message
+                + " "
+                + self.tr(
+                    "Calls arriving until then are shown but not looked up; "
+                    "press Enter to look one up anyway."
+                )
+            )
+        return error.user_message
+
+    def _send_waiting(self) -> None:
+        if self._waiting is None or self._suspended or self._closed or self._in_flight():
+            return
+        request, explicit = self._waiting
+        self._waiting = None
+        self._send(request, explicit)
 
     def _take_turn(self, generation: int) -> bool:
-        """Whether this lookup may still report; it then no longer counts as in flight."""
-        if generation != self._generation or self._closed:
-            return False  # a newer lookup owns the window now
-        self._current = None
-        return True
+        """Whether this lookup may still report."""
+        return generation == self._generation and not self._closed
 
 
 def _worth_retrying(error: ScreenpopError) -> bool:

@@ -1,9 +1,11 @@
 """The main window: input bar, what-was-searched line, banner, lead view.
 
 The window only shows and forwards. It turns typed text into a
-:class:`PopRequest` (parsing is in core) and emits ``lookup_requested``;
-the controller's signals come back into the ``on_*`` slots. Wiring happens
-in :mod:`screenpop.ui.app`, nowhere else.
+:class:`PopRequest` (parsing is in core) and emits ``lookup_requested`` with
+whether the agent asked for it (typed: explicit) or it arrived from outside
+(:meth:`MainWindow.look_up`: automatic); the controller's signals come back
+into the ``on_*`` slots. Wiring happens in :mod:`screenpop.ui.app`, nowhere
+else.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import time
 from enum import Enum
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -73,8 +75,9 @@ class LookupMode(Enum):
 class MainWindow(QMainWindow):
     """Screenpop's window. Emits ``lookup_requested``; fed by the ``on_*`` slots."""
 
-    lookup_requested = Signal(object)  # PopRequest
+    lookup_requested = Signal(object, bool)  # PopRequest, explicit (asked for by the agent)
     retry_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(
         self,
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self._render_marker = render_marker
         self._mode = LookupMode.PHONE
         self._retry_available = True
+        self._settings_action = self._build_settings_action()
 
         self.setWindowTitle(self.tr("Screenpop"))
         self.setObjectName("main_window")
@@ -160,13 +164,36 @@ class MainWindow(QMainWindow):
         self._busy.setSizePolicy(policy)
         self._busy.hide()
 
+        self._settings_button = QToolButton()
+        self._settings_button.setObjectName("settings_button")
+        self._settings_button.setDefaultAction(self._settings_action)
+        self._settings_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
         row.addWidget(self._mode_phone)
         row.addWidget(self._mode_lead)
         row.addSpacing(6)
         row.addWidget(self._input, 1)
         row.addWidget(self._lookup_button)
         row.addWidget(self._busy)
+        row.addWidget(self._settings_button)
         return bar
+
+    def _build_settings_action(self) -> QAction:
+        action = QAction(self.tr("Settings…"), self)
+        action.setObjectName("settings_action")
+        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
+        if QKeySequence("Ctrl+,") not in keys:
+            keys.append(QKeySequence("Ctrl+,"))
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(
+            self.tr("Dialer server, user and password ({shortcut})").format(
+                shortcut=keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        action.triggered.connect(self.settings_requested)
+        self.addAction(action)
+        return action
 
     def _mode_button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -199,6 +226,10 @@ class MainWindow(QMainWindow):
         self._banner_retry.setObjectName("banner_retry")
         self._banner_retry.setAutoDefault(False)
         self._banner_retry.clicked.connect(self._on_retry_clicked)
+        self._banner_settings = QPushButton(self.tr("Settings…"))
+        self._banner_settings.setObjectName("banner_settings")
+        self._banner_settings.setAutoDefault(False)
+        self._banner_settings.clicked.connect(self.settings_requested)
         self._banner_close = QToolButton()
         self._banner_close.setObjectName("banner_close")
         self._banner_close.setText("✕")
@@ -210,6 +241,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self._banner_icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self._banner_message, 1)
         row.addWidget(self._banner_retry, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self._banner_settings, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self._banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self._banner.hide()
         return self._banner
@@ -278,6 +310,14 @@ class MainWindow(QMainWindow):
         return self._input
 
     @property
+    def settings_action(self) -> QAction:
+        return self._settings_action
+
+    def set_default_country(self, country: str) -> None:
+        """The country assumed for numbers typed without a country code."""
+        self._default_country = country
+
+    @property
     def mode(self) -> LookupMode:
         return self._mode
 
@@ -300,12 +340,19 @@ class MainWindow(QMainWindow):
         self._input.selectAll()
 
     def look_up(self, text: str) -> None:
-        """Put ``text`` (a number or a link from outside) in the input and look it up."""
+        """Put ``text`` (a number or a link from outside) in the input and look it up.
+
+        Such a lookup is automatic, not explicit: while the dialer refuses the
+        login or the account is locked, it is shown but not sent."""
         self._set_mode(LookupMode.PHONE)
         self._input.setText(text)
-        self.submit()
+        self._submit(explicit=False)
 
     def submit(self) -> None:
+        """The agent asked (Enter, the Look up button): parse and emit a request."""
+        self._submit(explicit=True)
+
+    def _submit(self, *, explicit: bool) -> None:
         """Parse the input; emit a request, or show why it cannot be looked up."""
         try:
             request = self._parse(self._input.text())
@@ -313,7 +360,7 @@ class MainWindow(QMainWindow):
             # Nothing is sent: the agent fixes the text, which stays as typed.
             self._show_banner("error", exc.user_message, retry=False)
             return
-        self.lookup_requested.emit(request)
+        self.lookup_requested.emit(request, explicit)
 
     def _parse(self, text: str) -> PopRequest:
         if self._mode is LookupMode.LEAD_ID or _LEAD_HINT.match(text):
@@ -331,6 +378,25 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def on_queued(self, request: PopRequest) -> None:
+        """The lookup waits for its turn (the sign-in is still being settled)."""
+        self.hide_banner()
+        self._busy.show()
+        self._show_searched(
+            self.tr("{arrived} → waiting to search {searched}…").format(
+                arrived=self._arrived(request), searched=request.searched
+            )
+        )
+
+    def on_held_back(self, request: PopRequest, message: str) -> None:
+        """Nothing was sent (the dialer refuses the login or the account is
+        locked): show what arrived and why, and the way to Settings."""
+        self._busy.hide()
+        self._show_searched(
+            self.tr("{arrived} → not searched").format(arrived=self._arrived(request))
+        )
+        self._show_banner("error", self._with_earlier_record(message), retry=False, settings=True)
+
     def on_succeeded(self, request: PopRequest, info: CustomerInfo) -> None:
         self.hide_banner()
         self._lead_view.show_record(info)
@@ -347,12 +413,21 @@ class MainWindow(QMainWindow):
         # The input and the last good record stay as they are; say whose record
         # it is, so it is not taken for the caller's.
         self._show_searched(self._searched_text(request))
+        # A failure Retry cannot fix (refused login, bad setting) is fixed in Settings.
+        self._show_banner(
+            "error",
+            self._with_earlier_record(message),
+            retry=retryable and self._retry_available,
+            settings=not retryable,
+        )
+
+    def _with_earlier_record(self, message: str) -> str:
         shown = self._lead_view.record
         if shown is not None and self.showing_record():
             message += " " + self.tr(
                 "The record below is from an earlier lookup (lead {lead})."
             ).format(lead=shown.lead.lead_id)
-        self._show_banner("error", message, retry=retryable and self._retry_available)
+        return message
 
     def on_finished(self) -> None:
         self._busy.hide()
@@ -377,12 +452,12 @@ class MainWindow(QMainWindow):
 
     # --- banner
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, *, settings: bool = False) -> None:
         """An informational banner (e.g. no dialer configured); no Retry."""
-        self._show_banner("notice", text, retry=False)
+        self._show_banner("notice", text, retry=False, settings=settings)
 
-    def show_error(self, text: str, *, retry: bool = False) -> None:
-        self._show_banner("error", text, retry=retry)
+    def show_error(self, text: str, *, retry: bool = False, settings: bool = False) -> None:
+        self._show_banner("error", text, retry=retry, settings=settings)
 
     def hide_banner(self) -> None:
         self._banner.hide()
@@ -394,7 +469,7 @@ class MainWindow(QMainWindow):
     def banner_kind(self) -> str:
         return str(self._banner.property("kind") or "")
 
-    def _show_banner(self, kind: str, text: str, *, retry: bool) -> None:
+    def _show_banner(self, kind: str, text: str, *, retry: bool, settings: bool = False) -> None:
         self._banner.setProperty("kind", kind)
         self._banner.setStyleSheet(_BANNER_STYLES[kind])
         pixmap = (
@@ -405,6 +480,7 @@ class MainWindow(QMainWindow):
         self._banner_icon.setPixmap(self.style().standardIcon(pixmap).pixmap(24, 24))
         self._banner_message.setText(text)
         self._banner_retry.setVisible(retry)
+        self._banner_settings.setVisible(settings)
         self._banner.show()
 
     def set_retry_available(self, available: bool) -> None:
@@ -419,6 +495,16 @@ class MainWindow(QMainWindow):
 
     def set_connection_text(self, text: str) -> None:
         self._connection.setText(text)
+
+    def show_status_message(self, text: str) -> None:
+        """A passing message on the left of the status bar; "" clears it."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
+    def status_message(self) -> str:
+        return self.statusBar().currentMessage()
 
     def connection_text(self) -> str:
         return self._connection.text()

@@ -12,15 +12,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from pathlib import Path
 
 import pytest
 import qasync
-from gui_helpers import Harness
+from gui_helpers import FakeCredentialStore, Harness
 from PySide6.QtWidgets import QApplication
 
 from screenpop.core.goapi import Credentials, GoApiClient
 from screenpop.demo.server import DEMO_PASSWORD, DEMO_USER, DemoServer
-from screenpop.ui.app import _wire
+from screenpop.ui import app as app_module
+from screenpop.ui.app import GuiOptions, GuiSession, _wire, build_session, shutdown
 from screenpop.ui.controller import LookupController
 from screenpop.ui.main_window import MainWindow
 
@@ -41,6 +43,35 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
 def pytest_asyncio_loop_factories(config, item) -> Mapping[str, Callable[[], object]]:
     """Run this folder's async tests (and async fixtures) on the Qt event loop."""
     return {"qasync": _qasync_loop}
+
+
+_USER_DIRS = {
+    "XDG_CONFIG_HOME": ".config",
+    "XDG_DATA_HOME": ".local/share",
+    "XDG_CACHE_HOME": ".cache",
+    "XDG_STATE_HOME": ".local/state",
+}
+
+
+@pytest.fixture(autouse=True)
+def user_home(monkeypatch, tmp_path) -> Path:
+    """No GUI test reads or writes the real settings file: platformdirs reads
+    these variables at call time, so they point into this test's tmp_path."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name, relative in _USER_DIRS.items():
+        monkeypatch.setenv(name, str(home / relative))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def credential_store(monkeypatch) -> FakeCredentialStore:
+    """No GUI test touches the system keyring (the real-keyring tests live
+    elsewhere): the app's default store is this in-memory one."""
+    store = FakeCredentialStore()
+    monkeypatch.setattr(app_module, "default_credential_store", lambda: store)
+    return store
 
 
 @pytest.fixture
@@ -76,3 +107,21 @@ async def make_harness(qtbot, demo_server) -> AsyncIterator[Callable[..., Harnes
 @pytest.fixture
 async def harness(make_harness) -> Harness:
     return make_harness()
+
+
+@pytest.fixture
+async def make_session(qtbot) -> AsyncIterator[Callable[..., GuiSession]]:
+    """The app as run_gui builds it (window, controller, connection), shown;
+    shut down in order, on the loop, after the test."""
+    sessions: list[GuiSession] = []
+
+    def make(options: GuiOptions | None = None, **kwargs) -> GuiSession:
+        session = build_session(options or GuiOptions(), **kwargs)
+        qtbot.addWidget(session.window)
+        session.window.show()
+        sessions.append(session)
+        return session
+
+    yield make
+    for session in sessions:
+        await shutdown(session)

@@ -144,9 +144,7 @@ def test_any_text_gives_digits_or_our_own_error(text):
         _only_digits_reach_the_server(request)
 
 
-URI_ALPHABET = st.sampled_from(
-    [*"0123456789+-.()/ ;=%#,xX@:abcdefABCDEF", "ext=", "lead_id="]
-)
+URI_ALPHABET = st.sampled_from([*"0123456789+-.()/ ;=%#,xX@:abcdefABCDEF", "ext=", "lead_id="])
 
 
 @settings(max_examples=400, deadline=None)
