@@ -13,7 +13,8 @@ from gui_helpers import wait_until
 from PySide6.QtWidgets import QLabel, QWidget
 
 from screenpop.core.config import ConnectionSettings
-from screenpop.ui.app import NOT_CONFIGURED, GuiOptions, build_session, shutdown
+from screenpop.ui.app import GuiOptions, build_session, shutdown
+from screenpop.ui.connection import NOT_CONFIGURED
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,7 +18,8 @@ from screenpop.core.goapi import Credentials, GoApiClient
 from screenpop.core.intake import parse_input
 from screenpop.core.signin import SignInGuard, SignInState
 from screenpop.demo.server import DEMO_PASSWORD, DemoServer
-from screenpop.ui.app import REENTER_PASSWORD, GuiOptions, _wire
+from screenpop.ui.app import GuiOptions, _wire
+from screenpop.ui.connection import REENTER_PASSWORD
 from screenpop.ui.controller import LookupController
 from screenpop.ui.main_window import MainWindow
 
