@@ -73,10 +73,11 @@ class SecretFilter(logging.Filter):
             self._secrets.add(secret)
 
     def scrub(self, text: str) -> str:
-        text = _GOPASS_VALUE.sub(rf"\g<1>{MASK}", text)
+        # Known secrets first: a password holding "&" would otherwise be cut
+        # in two by the goPass= rule, and its tail no longer recognised.
         for secret in self._secrets:
             text = scrub_secret(text, secret)
-        return text
+        return _GOPASS_VALUE.sub(rf"\g<1>{MASK}", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg, record.args = self.scrub(record.getMessage()), None
