@@ -32,6 +32,7 @@ METHODS: tuple[Method, ...] = ("post", "get")
 # Bounds for timeouts a user may set: long enough for a slow VPN, short
 # enough that a dead server is noticed while the caller is still talking.
 MIN_TIMEOUT, MAX_TIMEOUT = 0.5, 120.0
+MAX_REUSE_SECONDS = 600.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class ConnectionSettings:
     method: Method = "post"
     timeouts: Timeouts = field(default_factory=Timeouts)
     default_country: str = "US"
+    # The same number popped again within this many seconds shows the record
+    # already fetched instead of asking the dialer again; 0 always asks.
+    reuse_seconds: float = 10.0
 
     @property
     def endpoint(self) -> str:
@@ -84,6 +88,11 @@ class ConnectionSettings:
         values["response_type"] = _choice(data, "response_type", RESPONSE_TYPES, warnings)
         values["method"] = _choice(data, "method", METHODS, warnings)
         values["timeouts"] = _timeouts(data.get("timeouts"), warnings)
+        reuse = data.get("reuse_seconds", defaults.reuse_seconds)
+        if isinstance(reuse, (int, float)) and 0 <= reuse <= MAX_REUSE_SECONDS:
+            values["reuse_seconds"] = float(reuse)
+        else:
+            warnings.append(f"The saved reuse_seconds ({reuse!r}) is out of range.")
         return cls(**values), warnings
 
 

@@ -106,6 +106,8 @@ def build_session(
         if demo_server is None and store is None:
             store = default_credential_store()
         controller = LookupController(client_for(settings, password)[0])
+        if settings is not None:
+            controller.reuse_seconds = settings.reuse_seconds
         window = MainWindow(
             default_country=settings.default_country if settings else "US",
             connection_text=connection_text(settings, demo=demo_server is not None),

@@ -435,6 +435,8 @@ class ConnectionManager(QObject):
     def _apply_client(self) -> None:
         """A client for the current settings and password (or one that explains why not)."""
         client, _reason = client_for(self._settings, self._password)
+        if self._settings is not None:
+            self._controller.reuse_seconds = self._settings.reuse_seconds
         self._controller.use_client(client)
 
     # --- tasks

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from screenpop.core.errors import (
     AccountLocked,
@@ -37,6 +38,13 @@ from screenpop.core.models import CustomerInfo
 from screenpop.core.signin import SignInGuard, SignInState
 
 log = logging.getLogger(__name__)
+
+# Pops arriving faster than this are coalesced: the first goes out at once,
+# later ones wait and only the newest is sent, so a burst of links cannot
+# flood the dialer (or the agent's screen).
+POP_INTERVAL_S = 0.15
+# The same number popped again this soon shows the record already fetched.
+DEFAULT_REUSE_SECONDS = 10.0
 
 
 class CustomerInfoSource(Protocol):
@@ -100,6 +108,13 @@ class LookupController(QObject):
         self._unanswered: PopRequest | None = None
         self._suspended = False
         self._closed = False
+        self.reuse_seconds = DEFAULT_REUSE_SECONDS
+        # The last record fetched: (what was searched, record, monotonic time).
+        self._recent: tuple[tuple[str | None, str | None], CustomerInfo, float] | None = None
+        self._last_pop_sent = -POP_INTERVAL_S
+        self._pop_timer = QTimer(self)
+        self._pop_timer.setSingleShot(True)
+        self._pop_timer.timeout.connect(self._send_waiting)
 
     @property
     def client(self) -> CustomerInfoSource:
@@ -131,15 +146,55 @@ class LookupController(QObject):
         if self._closed:
             return
         self._last_request = request
+        if not explicit and self._reuse(request):
+            return
         if self._suspended or (not self._proven and self._in_flight()):
             # Wait: the credentials are still loading, or the dialer has not
             # yet answered the first login with them, and a second request
             # now could cost a second failed login.
-            self._generation += 1  # whatever is in flight no longer owns the window
-            self._waiting = (request, explicit)
-            self.queued.emit(request)
+            self._wait(request, explicit)
             return
+        if not explicit and self._may_send(explicit):
+            too_soon = self._last_pop_sent + POP_INTERVAL_S - time.monotonic()
+            if too_soon > 0 or (self._waiting is not None and not self._waiting[1]):
+                self._wait(request, explicit)
+                self._pop_timer.start(max(1, int(too_soon * 1000)))
+                return
+            self._last_pop_sent = time.monotonic()
+        self._waiting = None
         self._send(request, explicit)
+
+    def _may_send(self, explicit: bool) -> bool:
+        """Whether the sign-in guard would let a lookup out now (held-back
+        pops are answered at once, not throttled)."""
+        try:
+            self._guard.check(explicit=explicit)
+        except AuthError:
+            return False
+        return True
+
+    def _wait(self, request: PopRequest, explicit: bool) -> None:
+        """The newest request waits for its turn; whatever is in flight no
+        longer owns the window."""
+        self._generation += 1
+        self._waiting = (request, explicit)
+        self.queued.emit(request)
+
+    def _reuse(self, request: PopRequest) -> bool:
+        """Show the record just fetched again when the same number pops again soon."""
+        if self._recent is None or self.reuse_seconds <= 0:
+            return False
+        key, info, fetched = self._recent
+        if key != (request.phone, request.lead_id):
+            return False
+        if time.monotonic() - fetched > self.reuse_seconds:
+            return False
+        self._cancel_current()
+        self._waiting = None
+        self._generation += 1
+        self.succeeded.emit(request, info)
+        self.finished.emit()
+        return True
 
     def retry(self) -> None:
         """Repeat the last lookup. Only ever called for an explicit user action:
@@ -150,6 +205,10 @@ class LookupController(QObject):
     def suspend(self) -> None:
         """Hold lookups (the newest one waits) until :meth:`use_client`."""
         self._suspended = True
+
+    def forget_recent(self) -> None:
+        """The next pop of any number asks the dialer again (e.g. on refresh)."""
+        self._recent = None
 
     def use_client(self, client: CustomerInfoSource) -> None:
         """Switch to new credentials or settings: the old client is closed, the
@@ -165,6 +224,7 @@ class LookupController(QObject):
         self._proven = False
         self._suspended = False
         self._guard.credentials_changed()
+        self._recent = None  # another account or dialer may see another record
         if old is not client:
             self._spawn(self._close_after(old, list(self._tasks)))
         if self._waiting is not None:
@@ -186,6 +246,7 @@ class LookupController(QObject):
             return
         self._closed = True
         self._waiting = None
+        self._pop_timer.stop()
         self._cancel_current()
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
@@ -264,6 +325,8 @@ class LookupController(QObject):
             self._current_request = None
         if epoch == self._epoch and not self._closed:
             self._learn(request, info, error)
+        if info is not None and epoch == self._epoch:
+            self._recent = ((request.phone, request.lead_id), info, time.monotonic())
         if self._take_turn(generation):
             if info is not None:
                 self.succeeded.emit(request, info)
@@ -302,9 +365,17 @@ class LookupController(QObject):
         return error.user_message
 
     def _send_waiting(self) -> None:
-        if self._waiting is None or self._suspended or self._closed or self._in_flight():
+        if self._waiting is None or self._suspended or self._closed:
             return
         request, explicit = self._waiting
+        if self._in_flight() and not self._proven:
+            return  # sent when the first answer with these credentials is in
+        if not explicit:
+            too_soon = self._last_pop_sent + POP_INTERVAL_S - time.monotonic()
+            if too_soon > 0:
+                self._pop_timer.start(max(1, int(too_soon * 1000)))
+                return
+            self._last_pop_sent = time.monotonic()
         self._waiting = None
         self._send(request, explicit)
 

@@ -120,3 +120,50 @@ async def test_aclose_cancels_the_lookup_in_flight_and_closes_the_client():
     assert recorder.kinds() == ["started"]
     controller.lookup(parse_lead_id("2"))  # ignored after close
     assert recorder.kinds() == ["started"]
+
+
+async def test_a_burst_of_pops_sends_few_requests_and_shows_the_last_number():
+    client = ScriptedClient(delays={str(n): 0.005 for n in range(30)})
+    controller = LookupController(client)
+    controller.lookup(parse_lead_id("100"))  # the agent's first lookup proves the login
+    await wait_until(lambda: not controller.is_busy())
+    await asyncio.sleep(0.2)
+    client.calls.clear()
+    recorder = Recorder(controller)
+
+    for number in range(30):  # 30 pops in about 0.3 s
+        controller.lookup(parse_lead_id(str(number)), explicit=False)
+        await asyncio.sleep(0.01)
+    await wait_until(lambda: not controller.is_busy())
+
+    assert client.calls[0] == "0"  # the first pop went out at once
+    assert client.calls[-1] == "29"  # and the newest was the last sent
+    assert len(client.calls) <= 4
+    assert [e for e in recorder.events if e[0] == "succeeded"][-1] == ("succeeded", "29")
+    await controller.aclose()
+
+
+async def test_the_same_number_popped_again_soon_reuses_the_record():
+    client = ScriptedClient()
+    controller = LookupController(client)
+    recorder = Recorder(controller)
+    pop = parse_input("8004321000")
+
+    controller.lookup(pop, explicit=False)
+    await wait_until(lambda: not controller.is_busy())
+    await asyncio.sleep(0.2)  # past the burst interval
+    controller.lookup(pop, explicit=False)
+    await wait_until(lambda: not controller.is_busy())
+    assert client.calls == ["8004321000"]
+    assert recorder.kinds().count("succeeded") == 2
+
+    controller.lookup(pop, explicit=True)  # Enter always asks the dialer
+    await wait_until(lambda: not controller.is_busy())
+    assert client.calls == ["8004321000", "8004321000"]
+
+    controller.reuse_seconds = 0  # switched off
+    await asyncio.sleep(0.2)
+    controller.lookup(pop, explicit=False)
+    await wait_until(lambda: not controller.is_busy())
+    assert len(client.calls) == 3
+    await controller.aclose()

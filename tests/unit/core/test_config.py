@@ -28,6 +28,7 @@ def test_round_trip_under_the_platform_config_dir(tmp_path):
         method="get",
         timeouts=Timeouts(connect=2, read=8, total=12),
         default_country="MX",
+        reuse_seconds=0,
     )
     path = save_settings(settings)
     assert path == settings_path()
@@ -65,6 +66,7 @@ def test_bad_entries_fall_back_one_by_one():
                 "method": "delete",
                 "response_type": "xml",
                 "timeouts": {"connect": -1, "read": 9, "total": "x"},
+                "reuse_seconds": -3,
             }
         )
     )
@@ -74,7 +76,8 @@ def test_bad_entries_fall_back_one_by_one():
     assert settings.method == "post"
     assert settings.response_type == "xml"
     assert settings.timeouts == Timeouts(connect=Timeouts().connect, read=9, total=Timeouts().total)
-    assert len(warnings) == 4
+    assert settings.reuse_seconds == 10
+    assert len(warnings) == 5
 
 
 def test_unwritable_location_is_a_config_error(tmp_path):
