@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from screenpop.core.goapi import Timeouts
     from screenpop.core.intake import PopRequest
     from screenpop.core.models import CustomerInfo
+    from screenpop.instance.forward import LaunchLock
 
 PROG = "screenpop"
 
@@ -842,6 +843,34 @@ def _write(stream: TextIO | None, text: str) -> None:
 
 
 def _gui_command(args: argparse.Namespace) -> int:
+    """Hand the link to the running Screenpop, or become it.
+
+    The forwarding comes first and imports nothing heavy (no Qt, no httpx):
+    a softphone runs this on every ring.
+    """
+    from screenpop.instance.forward import LaunchLock, Outcome, forward
+    from screenpop.instance.protocol import PopMessage
+
+    lock = LaunchLock()
+    if not lock.acquire():
+        log.warning("Another launch held the start-up lock too long; going on without it")
+    try:
+        outcome = forward(PopMessage.from_environment(args.initial or ""))
+        if outcome is Outcome.FORWARDED:
+            if args.server or args.demo:
+                log.info("Screenpop is already running; its own settings stay in use")
+            return EXIT_OK
+        if outcome is Outcome.REFUSED:
+            _say("another Screenpop (a different version?) is running and refused the link")
+            return EXIT_GUI_UNAVAILABLE
+        if outcome is Outcome.NO_ACK:
+            log.warning("The running Screenpop did not answer; this one takes over")
+        return _start_window(args, lock)
+    finally:
+        lock.release()
+
+
+def _start_window(args: argparse.Namespace, lock: LaunchLock) -> int:
     settings = _gui_settings(args)
     password = _gui_password(args, settings)
     try:
@@ -852,7 +881,13 @@ def _gui_command(args: argparse.Namespace) -> int:
             f"'{PROG} {_LOOKUP}' works without it"
         )
         return EXIT_GUI_UNAVAILABLE
-    options = GuiOptions(settings=settings, password=password, demo=args.demo, initial=args.initial)
+    options = GuiOptions(
+        settings=settings,
+        password=password,
+        demo=args.demo,
+        initial=args.initial,
+        launch_lock=lock,
+    )
     return int(run_gui(options) or 0)
 
 

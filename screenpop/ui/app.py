@@ -32,13 +32,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from screenpop import APP_NAME, __version__
 from screenpop.core.config import ConnectionSettings, load_settings
 from screenpop.demo.server import DEMO_PASSWORD, DEMO_USER, DemoServer
+from screenpop.instance.forward import LaunchLock
+from screenpop.instance.server import InstanceServer
 from screenpop.resources import resource_path
 from screenpop.ui.connection import (
     ConnectionManager,
@@ -65,6 +67,38 @@ class GuiOptions:
     password: str | None = dataclasses.field(default=None, repr=False)
     demo: bool = False
     initial: str | None = None  # a number or link to look up at start
+    # Held from "nobody answers" until this instance listens (see instance.forward).
+    launch_lock: LaunchLock | None = None
+
+
+class ScreenpopApplication(QApplication):
+    """The QApplication, plus links macOS delivers as ``QEvent.FileOpen``.
+
+    Links can arrive before the window exists (the app was started to open
+    one), so they are kept until :meth:`take_links` hands them over; later
+    ones are emitted as ``link_opened``.
+    """
+
+    link_opened = Signal(str)
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self._early_links: list[str] | None = []
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            link = event.url().toString() or event.file()
+            if self._early_links is not None:
+                self._early_links.append(link)
+            else:
+                self.link_opened.emit(link)
+            return True
+        return super().event(event)
+
+    def take_links(self) -> list[str]:
+        """The links that came before anyone listened; from now on they are emitted."""
+        links, self._early_links = self._early_links or [], None
+        return links
 
 
 # ------------------------------------------------------------------ building
@@ -178,7 +212,7 @@ async def shutdown(session: GuiSession) -> None:
 def _application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        app = ScreenpopApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -213,22 +247,51 @@ def _quit_on_signals(app: QApplication) -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def _listen_for_launches(options: GuiOptions) -> InstanceServer:
+    """Listen before anything slow happens, so later launches reach this one;
+    their pops wait in the socket until the loop runs."""
+    instance = InstanceServer()
+    if not instance.listen():
+        log.warning("Later launches cannot reach this window; each will start its own")
+    if options.launch_lock is not None:
+        options.launch_lock.release()
+    return instance
+
+
+def _wire_links(window: MainWindow, instance: InstanceServer, app: QApplication) -> None:
+    """Links from later launches and from the OS reach the window."""
+    instance.pop_received.connect(
+        lambda message: window.pop(
+            message.arg,
+            activation_token=message.activation_token,
+            startup_id=message.startup_id,
+        )
+    )
+    if isinstance(app, ScreenpopApplication):
+        app.link_opened.connect(window.pop)
+        for link in app.take_links():
+            QTimer.singleShot(0, window, lambda link=link: window.pop(link))
+
+
 def run_gui(options: GuiOptions) -> int:
     """Show the window and run until it is closed; returns the exit code."""
     app = _application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    instance = _listen_for_launches(options)
     try:
         session = build_session(options)
         try:
+            _wire_links(session.window, instance, app)
             session.window.show()
             if options.initial:
-                # Once the loop runs, as if the agent had typed it.
-                loop.call_soon(session.window.look_up, options.initial)
+                # Once the loop runs, as if it had been forwarded.
+                loop.call_soon(session.window.pop, options.initial)
             with _quit_on_signals(app):
                 # Returns when the last window closes (Qt quits the app).
                 exit_code = loop.run_forever()
         finally:
+            instance.close()
             loop.run_until_complete(shutdown(session))
     finally:
         loop.close()

@@ -339,6 +339,30 @@ class MainWindow(QMainWindow):
         self._input.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._input.selectAll()
 
+    def pop(self, text: str, *, activation_token: str = "", startup_id: str = "") -> None:
+        """A number or link arrived from outside (a later launch, the OS):
+        bring the window forward, show the number at once, look it up."""
+        self.present(activation_token=activation_token, startup_id=startup_id)
+        if text.strip():
+            self.look_up(text)
+
+    def present(self, *, activation_token: str = "", startup_id: str = "") -> None:
+        """Restore if minimized, raise and activate.
+
+        Focus-stealing prevention lets a window come forward only with the
+        launcher's token: Qt's Wayland plugin takes XDG_ACTIVATION_TOKEN from
+        the environment when it activates a window, X11 window managers take
+        DESKTOP_STARTUP_ID."""
+        if activation_token:
+            os.environ["XDG_ACTIVATION_TOKEN"] = activation_token
+        if startup_id:
+            os.environ["DESKTOP_STARTUP_ID"] = startup_id
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def look_up(self, text: str) -> None:
         """Put ``text`` (a number or a link from outside) in the input and look it up.
 
