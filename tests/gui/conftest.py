@@ -22,7 +22,14 @@ from PySide6.QtWidgets import QApplication
 from screenpop.core.goapi import Credentials, GoApiClient
 from screenpop.demo.server import DEMO_PASSWORD, DEMO_USER, DemoServer
 from screenpop.ui import app as app_module
-from screenpop.ui.app import GuiOptions, GuiSession, _wire, build_session, shutdown
+from screenpop.ui.app import (
+    GuiOptions,
+    GuiSession,
+    ScreenpopApplication,
+    _wire,
+    build_session,
+    shutdown,
+)
 from screenpop.ui.controller import LookupController
 from screenpop.ui.main_window import MainWindow
 
@@ -33,8 +40,14 @@ from screenpop.ui.main_window import MainWindow
 _FINISHED_LOOPS: list[asyncio.AbstractEventLoop] = []
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """The tests run on the app's own QApplication subclass."""
+    return ScreenpopApplication
+
+
 def _qasync_loop() -> asyncio.AbstractEventLoop:
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or ScreenpopApplication([])
     loop = qasync.QEventLoop(app)
     _FINISHED_LOOPS.append(loop)
     return loop

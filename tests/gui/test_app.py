@@ -165,3 +165,25 @@ def test_qt_binding_survives_many_void_calls():
     )
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "alive"
+
+
+def test_macos_file_open_links_are_kept_until_taken_then_emitted(qapp):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from screenpop.ui.app import ScreenpopApplication
+
+    assert isinstance(qapp, ScreenpopApplication)
+    qapp.take_links()  # whatever earlier tests left; from now on links are emitted
+    qapp._early_links = []  # as at start-up, before the window exists
+    QApplication.sendEvent(qapp, QFileOpenEvent(QUrl("tel:+18004321000")))
+    assert qapp.take_links() == ["tel:+18004321000"]
+
+    emitted: list[str] = []
+    qapp.link_opened.connect(emitted.append)
+    try:
+        QApplication.sendEvent(qapp, QFileOpenEvent(QUrl("callto:+12065551234")))
+    finally:
+        qapp.link_opened.disconnect(emitted.append)
+    assert emitted == ["callto:+12065551234"]
