@@ -50,12 +50,21 @@ def forward(message: PopMessage, *, timeout: float = ACK_TIMEOUT) -> Outcome:
         return Outcome.NO_INSTANCE
     with connection:
         connection.settimeout(timeout)
-        try:
-            connection.connect(server_name())
-        except (FileNotFoundError, ConnectionRefusedError):
-            return Outcome.NO_INSTANCE
-        except OSError:
-            return Outcome.NO_ACK
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                connection.connect(server_name())
+                break
+            except (FileNotFoundError, ConnectionRefusedError):
+                return Outcome.NO_INSTANCE
+            except BlockingIOError:
+                # EAGAIN: the instance's queue is full (a burst of launches).
+                # It is alive and busy, not hung: wait for a place.
+                if time.monotonic() >= deadline:
+                    return Outcome.NO_ACK
+                time.sleep(0.01)
+            except OSError:
+                return Outcome.NO_ACK
         return _exchange(connection.makefile("rwb"), message)
 
 

@@ -50,6 +50,7 @@ from screenpop.ui.connection import (
     default_credential_store,
 )
 from screenpop.ui.controller import LookupController
+from screenpop.ui.crash import crash_guard
 from screenpop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -260,6 +261,15 @@ def _listen_for_launches(options: GuiOptions) -> InstanceServer:
 
 def _wire_links(window: MainWindow, instance: InstanceServer, app: QApplication) -> None:
     """Links from later launches and from the OS reach the window."""
+    _wire_instance(window, instance)
+    if isinstance(app, ScreenpopApplication):
+        app.link_opened.connect(window.pop)
+        for link in app.take_links():
+            QTimer.singleShot(0, window, lambda link=link: window.pop(link))
+
+
+def _wire_instance(window: MainWindow, instance: InstanceServer) -> None:
+    """Pops forwarded by later launches reach the window."""
     instance.pop_received.connect(
         lambda message: window.pop(
             message.arg,
@@ -267,32 +277,40 @@ def _wire_links(window: MainWindow, instance: InstanceServer, app: QApplication)
             startup_id=message.startup_id,
         )
     )
-    if isinstance(app, ScreenpopApplication):
-        app.link_opened.connect(window.pop)
-        for link in app.take_links():
-            QTimer.singleShot(0, window, lambda link=link: window.pop(link))
 
 
 def run_gui(options: GuiOptions) -> int:
-    """Show the window and run until it is closed; returns the exit code."""
+    """Show the window and run until it is closed; returns the exit code.
+
+    From the loop's creation until it is closed, :func:`crash_guard` turns an
+    unexpected exception (in a slot, a task, a thread) into a log entry and a
+    sentence in the window's banner: the app keeps running.
+    """
     app = _application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    instance = _listen_for_launches(options)
+    exit_code: int | None = 0
     try:
-        session = build_session(options)
-        try:
-            _wire_links(session.window, instance, app)
-            session.window.show()
-            if options.initial:
-                # Once the loop runs, as if it had been forwarded.
-                loop.call_soon(session.window.pop, options.initial)
-            with _quit_on_signals(app):
-                # Returns when the last window closes (Qt quits the app).
-                exit_code = loop.run_forever()
-        finally:
-            instance.close()
-            loop.run_until_complete(shutdown(session))
+        with crash_guard(loop) as guard:
+            instance = _listen_for_launches(options)
+            try:
+                session = build_session(options)
+                try:
+                    guard.report = session.window.show_error
+                    _wire_links(session.window, instance, app)
+                    session.window.show()
+                    if options.initial:
+                        # Once the loop runs, as if it had been forwarded.
+                        loop.call_soon(session.window.pop, options.initial)
+                    with _quit_on_signals(app):
+                        # Returns when the last window closes (Qt quits the app).
+                        exit_code = loop.run_forever()
+                finally:
+                    instance.close()  # later launches start their own from now on
+                    loop.run_until_complete(shutdown(session))
+                    guard.report = None
+            finally:
+                instance.close()  # also when building the session failed
     finally:
         loop.close()
         asyncio.set_event_loop(None)

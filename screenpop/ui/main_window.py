@@ -6,6 +6,11 @@ whether the agent asked for it (typed: explicit) or it arrived from outside
 (:meth:`MainWindow.look_up`: automatic); the controller's signals come back
 into the ``on_*`` slots. Wiring happens in :mod:`screenpop.ui.app`, nowhere
 else.
+
+Every label in the window is plain text, fixed ones included: the banner,
+the searched line and the status bar quote the dialer's replies and whatever
+a link carried, and markup there must show as the characters it is, never
+load an image or a link.
 """
 
 from __future__ import annotations
@@ -35,11 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from screenpop.core.errors import InputError
-from screenpop.core.intake import PopRequest, parse_input, parse_lead_id
+from screenpop.core.intake import MAX_INPUT_LENGTH, PopRequest, parse_input, parse_lead_id
 from screenpop.core.models import CustomerInfo
 from screenpop.ui.lead_view import LeadView, plain_label
 
 RENDER_MARKER_ENV = "SCREENPOP_RENDER_MARKER"
+# Focus-stealing tokens are short printable strings; anything else is not
+# passed on to the environment (where a NUL byte would not even fit).
+_MAX_TOKEN_LENGTH = 512
 # In phone mode "#14246" or "lead 14246" is clearly a lead ID, so the agent
 # need not switch modes for it.
 _LEAD_HINT = re.compile(r"^\s*(?:#|lead\b)", re.IGNORECASE)
@@ -220,6 +228,7 @@ class MainWindow(QMainWindow):
 
         self._banner_icon = QLabel()
         self._banner_icon.setObjectName("banner_icon")
+        self._banner_icon.setTextFormat(Qt.TextFormat.PlainText)
         self._banner_icon.setFixedSize(24, 24)
         self._banner_message = plain_label("banner_message")
         self._banner_retry = QPushButton(self.tr("&Retry"))
@@ -267,6 +276,7 @@ class MainWindow(QMainWindow):
         column.addStretch(1)
         title = QLabel(self.tr("Type a number and press Enter"))
         title.setObjectName("empty_state_title")
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -278,6 +288,7 @@ class MainWindow(QMainWindow):
             )
         )
         hint.setObjectName("empty_state_hint")
+        hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -353,9 +364,9 @@ class MainWindow(QMainWindow):
         launcher's token: Qt's Wayland plugin takes XDG_ACTIVATION_TOKEN from
         the environment when it activates a window, X11 window managers take
         DESKTOP_STARTUP_ID."""
-        if activation_token:
+        if _usable_token(activation_token):
             os.environ["XDG_ACTIVATION_TOKEN"] = activation_token
-        if startup_id:
+        if _usable_token(startup_id):
             os.environ["DESKTOP_STARTUP_ID"] = startup_id
         if self.isMinimized():
             self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
@@ -367,7 +378,20 @@ class MainWindow(QMainWindow):
         """Put ``text`` (a number or a link from outside) in the input and look it up.
 
         Such a lookup is automatic, not explicit: while the dialer refuses the
-        login or the account is locked, it is shown but not sent."""
+        login or the account is locked, it is shown but not sent.
+
+        Text far too long to be a number never reaches the input: a link can
+        carry megabytes, and the agent's typing should not be lost to it."""
+        if len(text) > MAX_INPUT_LENGTH:
+            self._show_banner(
+                "error",
+                self.tr(
+                    "A link arrived that is far too long to be a phone number; "
+                    "it was not looked up."
+                ),
+                retry=False,
+            )
+            return
         self._set_mode(LookupMode.PHONE)
         self._input.setText(text)
         self._submit(explicit=False)
@@ -538,3 +562,8 @@ class MainWindow(QMainWindow):
 
     def showing_record(self) -> bool:
         return self._stack.currentWidget() is self._scroll
+
+
+def _usable_token(token: str) -> bool:
+    """A launcher's activation token or startup ID worth handing to Qt."""
+    return 0 < len(token) <= _MAX_TOKEN_LENGTH and token.isascii() and token.isprintable()
