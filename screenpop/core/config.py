@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import ssl
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,14 @@ import platformdirs
 from screenpop import APP_DIR_NAME
 from screenpop.core.endpoint import resolve_endpoint
 from screenpop.core.errors import ConfigError
-from screenpop.core.goapi import Credentials, GoApiClient, Method, ResponseType, Timeouts
+from screenpop.core.goapi import (
+    Credentials,
+    GoApiClient,
+    Method,
+    ResponseType,
+    Timeouts,
+    load_ca_bundle,
+)
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
@@ -46,6 +54,9 @@ class ConnectionSettings:
     # The same number popped again within this many seconds shows the record
     # already fetched instead of asking the dialer again; 0 always asks.
     reuse_seconds: float = 10.0
+    # A PEM file of extra trusted certificate authorities, for company networks
+    # whose proxy re-signs TLS; "" trusts the operating system's store only.
+    ca_bundle: str = ""
 
     @property
     def endpoint(self) -> str:
@@ -64,6 +75,7 @@ class ConnectionSettings:
             response_type=self.response_type,
             method=self.method,
             timeouts=self.timeouts,
+            ca_bundle=self.ca_bundle,
         )
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -79,7 +91,7 @@ class ConnectionSettings:
             return cls(), ["The settings file does not hold settings; defaults are used."]
         defaults = cls()
         values: dict[str, Any] = {}
-        for name in ("server", "user", "default_country"):
+        for name in ("server", "user", "default_country", "ca_bundle"):
             value = data.get(name, getattr(defaults, name))
             if isinstance(value, str):
                 values[name] = value.strip()
@@ -122,6 +134,12 @@ def _timeouts(data: Any, warnings: list[str]) -> Timeouts:
     return Timeouts(**values)
 
 
+def check_ca_bundle(path: str) -> None:
+    """ConfigError unless ``path`` is "" or a readable PEM file of certificates."""
+    if path.strip():
+        load_ca_bundle(ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), path.strip())
+
+
 def config_dir() -> Path:
     return platformdirs.user_config_path(APP_DIR_NAME, appauthor=False)
 
@@ -147,7 +165,12 @@ def load_settings(path: Path | None = None) -> tuple[ConnectionSettings | None, 
 
 
 def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Path:
-    """Write atomically: a crash mid-write leaves the old file, never half of one."""
+    """Write atomically: a crash mid-write leaves the old file, never half of one.
+
+    A CA bundle that cannot be loaded is refused (ConfigError) before anything
+    is written; when loading, one that has gone missing since is kept, and
+    the lookups say why they cannot connect."""
+    check_ca_bundle(settings.ca_bundle)
     path = path or settings_path()
     text = json.dumps(settings.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
     try:

@@ -4,6 +4,17 @@ Qt-free and async, so the GUI (through qasync), the CLI and the tests all use
 the same code. Every lower-level failure leaves as an error from
 :mod:`screenpop.core.errors`, mapped with ``raise ... from``. Nothing here
 retries: a retried bad password locks the agent out of the dialer.
+
+Transport security: certificates are verified against the operating system's
+trust store (``truststore``: the Windows and macOS certificate APIs, OpenSSL's
+system CA paths on Linux), plus an optional CA bundle for company proxies
+that re-sign TLS. Proxies come from ``HTTPS_PROXY``/``NO_PROXY``. Redirects
+are never followed, so the password only ever goes to the configured host.
+
+A hostile server is bounded everywhere: the whole call by a total deadline
+(a trickle of bytes cannot hold it open), the body by :data:`MAX_REPLY_BYTES`
+both as sent and once decompressed (a gzip bomb inflates at most that much),
+and compression to one layer of gzip or deflate.
 """
 
 from __future__ import annotations
@@ -11,14 +22,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import os
+import re
 import socket
 import ssl
 import urllib.parse
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 import httpx
+import truststore
 
 from screenpop import __version__
 from screenpop.core import errors
@@ -32,6 +47,8 @@ Method = Literal["post", "get"]
 USER_AGENT = f"Screenpop/{__version__} (goGetCustomerInfo client; httpx/{httpx.__version__})"
 # A customer record is a few KiB; anything far bigger is a broken or hostile server.
 MAX_REPLY_BYTES = 2 * 1024 * 1024
+# Only what _BoundedDecoder can undo with a cap; httpx would also offer br/zstd.
+ACCEPT_ENCODING = "gzip, deflate"
 
 
 @dataclass(frozen=True)
@@ -81,18 +98,29 @@ class GoApiClient:
         response_type: ResponseType = "json",
         method: Method = "post",
         timeouts: Timeouts | None = None,
+        ca_bundle: str = "",
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        """``ca_bundle``: a PEM file of extra trusted CAs (a company proxy's),
+        used on top of the system's; ConfigError if it cannot be loaded."""
         self.endpoint = endpoint
         self.credentials = credentials
         self.response_type: ResponseType = response_type
         self.method: Method = method
         self.timeouts = timeouts or Timeouts()
+        self.ca_bundle = ca_bundle
         self._host = endpoint_host(endpoint)
+        # One context per client, shared by every connection (and proxy tunnel) it opens.
+        self.tls_context = make_tls_context(ca_bundle)
         self._http = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json, text/xml, */*"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json, text/xml, */*",
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             timeout=httpx.Timeout(self.timeouts.read, connect=self.timeouts.connect),
             follow_redirects=False,
+            verify=self.tls_context,
             transport=transport,
             # The proxy environment is honoured (corporate proxies), the .netrc is not.
             trust_env=True,
@@ -185,18 +213,117 @@ class GoApiClient:
 
 
 async def _read_capped(response: httpx.Response, limit: int) -> bytes:
-    """Read the body, stopping (and failing) once it passes ``limit`` bytes."""
+    """Read the body, stopping (and failing) once it passes ``limit`` bytes,
+    as sent or once decompressed.
+
+    The raw stream is decompressed here rather than by httpx: httpx inflates a
+    whole network read at once, so one 64 KiB read of a gzip bomb could become
+    64 MiB (and a doubly compressed one gigabytes) before any cap is checked.
+    """
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise errors.MalformedReply(f"the reply is larger than {limit // 1024 // 1024} MiB")
+        raise errors.MalformedReply(f"the reply is larger than {_mib(limit)}")
+    try:
+        # Only an in-memory transport (tests) hands over a body already read.
+        content = response.content
+    except httpx.ResponseNotRead:
+        pass
+    else:
+        if len(content) > limit:
+            raise errors.MalformedReply(f"the reply is larger than {_mib(limit)}")
+        return content
+    decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), limit)
     chunks: list[bytes] = []
     received = 0
-    async for chunk in response.aiter_bytes():
-        received += len(chunk)
-        if received > limit:
-            raise errors.MalformedReply(f"the reply is larger than {limit // 1024 // 1024} MiB")
-        chunks.append(chunk)
+    stream = response.aiter_raw()
+    try:
+        async for chunk in stream:
+            received += len(chunk)
+            if received > limit:
+                raise errors.MalformedReply(f"the reply is larger than {_mib(limit)}")
+            chunks.append(decoder.decode(chunk))
+    finally:
+        # Stopping early leaves httpx's and httpcore's generators suspended.
+        # Close the connection first, then the generators, here on the loop:
+        # left to the garbage collector (qasync installs no async-generator
+        # hooks) they would try to close the connection with no loop running.
+        try:
+            await response.aclose()
+        finally:
+            await stream.aclose()
+    chunks.append(decoder.flush())
     return b"".join(chunks)
+
+
+def _mib(size: int) -> str:
+    return f"{size // 1024 // 1024} MiB"
+
+
+# Content-Encoding -> zlib's wbits for it.
+_ZLIB_WBITS = {
+    "gzip": zlib.MAX_WBITS | 16,
+    "x-gzip": zlib.MAX_WBITS | 16,
+    "deflate": zlib.MAX_WBITS,
+}
+_CODING_NAME = re.compile(r"^[a-z0-9._-]{1,20}$")
+
+
+class _BoundedDecoder:
+    """Undoes one layer of gzip or deflate, never producing more than ``limit``
+    bytes in all: each step inflates at most what is still allowed, plus one
+    byte to notice the overrun."""
+
+    def __init__(self, content_encoding: str, limit: int) -> None:
+        codings = [
+            coding
+            for coding in (part.strip().lower() for part in content_encoding.split(","))
+            if coding and coding != "identity"
+        ]
+        if len(codings) > 1:
+            raise errors.MalformedReply("it is compressed more than once, which is refused")
+        self._coding = codings[0] if codings else ""
+        if self._coding and self._coding not in _ZLIB_WBITS:
+            name = self._coding if _CODING_NAME.match(self._coding) else "an unknown method"
+            raise errors.MalformedReply(
+                f"it is compressed with {name}, which Screenpop did not ask for"
+            )
+        self._limit = limit
+        self._produced = 0
+        self._first = True
+        self._zlib = zlib.decompressobj(_ZLIB_WBITS[self._coding]) if self._coding else None
+
+    def decode(self, data: bytes) -> bytes:
+        if self._zlib is None:
+            return data
+        if not data:
+            return b""
+        try:
+            out = self._zlib.decompress(data, self._limit + 1 - self._produced)
+        except zlib.error as exc:
+            if not (self._first and self._coding == "deflate"):
+                raise errors.MalformedReply("its compressed content is corrupt") from exc
+            # "deflate" without the zlib wrapper, as some servers send it.
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            self._first = False
+            return self.decode(data)
+        self._first = False
+        return self._count(out)
+
+    def flush(self) -> bytes:
+        if self._zlib is None:
+            return b""
+        try:
+            return self._count(self._zlib.flush())
+        except zlib.error as exc:
+            raise errors.MalformedReply("its compressed content is corrupt") from exc
+
+    def _count(self, out: bytes) -> bytes:
+        self._produced += len(out)
+        if self._produced > self._limit:
+            raise errors.MalformedReply(
+                f"the reply is larger than {_mib(self._limit)} once decompressed"
+            )
+        return out
 
 
 @contextlib.contextmanager
@@ -218,7 +345,7 @@ def map_transport_error(exc: httpx.HTTPError, host: str, timeouts: Timeouts) -> 
     if isinstance(exc, httpx.DecodingError):
         return errors.MalformedReply("its compressed content is corrupt")
     if isinstance(exc, httpx.RemoteProtocolError):
-        return errors.MalformedReply("the server broke off the reply")
+        return errors.MalformedReply(_protocol_problem(exc))
     if isinstance(exc, httpx.ProxyError):
         return errors.ConnectFailed(host, "the proxy refused the connection")
     if isinstance(exc, httpx.UnsupportedProtocol):
@@ -234,7 +361,7 @@ _UNREACHABLE = (errno.ENETUNREACH, errno.EHOSTUNREACH)
 def _map_os_level(exc: httpx.TransportError, host: str) -> errors.DialerError:
     for cause in _causes(exc):
         if isinstance(cause, ssl.SSLCertVerificationError):
-            return errors.TlsError(host, _certificate_problem(cause))
+            return errors.TlsError(host, _certificate_problem(cause, host))
         if isinstance(cause, ssl.SSLError):
             return errors.TlsError(host, _tls_detail(cause))
         if isinstance(cause, socket.gaierror):
@@ -259,16 +386,100 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
-def _certificate_problem(error: ssl.SSLCertVerificationError) -> str:
+def _protocol_problem(exc: httpx.RemoteProtocolError) -> str:
+    """What broke in the HTTP exchange. httpx's text is only matched, never shown."""
+    text = str(exc).lower()
+    if "without sending a response" in text:
+        return "the server closed the connection without answering"
+    if "peer closed connection" in text or "incomplete chunked read" in text:
+        return "the server broke off the reply"
+    return "the server's answer is not valid HTTP"
+
+
+# OpenSSL verify codes (X509_V_ERR_*) -> what the agent or an administrator can act on.
+_UNKNOWN_CA = (
+    "the server's certificate is not trusted: it was issued by a certificate authority "
+    "this computer does not trust (on a company network, set its CA bundle in Settings)"
+)
+_VERIFY_PROBLEMS = {
+    9: "the server's certificate is not valid yet (check this computer's clock)",
+    10: "the server's certificate has expired",
+    18: "the server's certificate is self-signed and not trusted",
+    19: "the server's certificate chain ends in a self-signed certificate that is not trusted",
+    20: _UNKNOWN_CA,
+    21: _UNKNOWN_CA,
+    23: "the server's certificate has been revoked",
+}
+_NAME_MISMATCH = (62, 64)  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
+
+
+def _certificate_problem(error: ssl.SSLCertVerificationError, host: str) -> str:
+    code = getattr(error, "verify_code", None)
+    if code in _NAME_MISMATCH:
+        return f"the server's certificate is not valid for the name {host} (it names other servers)"
+    if code in _VERIFY_PROBLEMS:
+        return _VERIFY_PROBLEMS[code]
     reason = getattr(error, "verify_message", None) or _tls_detail(error)
     return f"the server's certificate is not trusted ({reason})"
 
 
+# OpenSSL reasons for failed handshakes, in words.
+_TLS_REASONS = {
+    "WRONG_VERSION_NUMBER": "the server does not speak https on this port",
+    "RECORD_LAYER_FAILURE": "the server does not speak https on this port",
+    "HTTP_REQUEST": "the server does not speak https on this port",
+    "UNSUPPORTED_PROTOCOL": "the server only offers an outdated TLS version",
+    "TLSV1_ALERT_PROTOCOL_VERSION": "the server only offers an outdated TLS version",
+    "NO_PROTOCOLS_AVAILABLE": "the server only offers an outdated TLS version",
+    "SSLV3_ALERT_HANDSHAKE_FAILURE": "the server and Screenpop have no TLS settings in common",
+    "NO_SHARED_CIPHER": "the server and Screenpop have no TLS settings in common",
+    "UNEXPECTED_EOF_WHILE_READING": "the server closed the connection during the TLS handshake",
+    "EOF": "the server closed the connection during the TLS handshake",
+}
+
+
 def _tls_detail(error: ssl.SSLError) -> str:
-    """OpenSSL's short reason ("WRONG_VERSION_NUMBER"), never the full repr."""
-    reason = getattr(error, "reason", None) or (error.args[1] if len(error.args) > 1 else "")
-    return str(reason) or "the TLS handshake failed"
+    """OpenSSL's short reason in words; its bare name ("TLSV1_ALERT_...") when
+    there are none, never the full repr."""
+    reason = getattr(error, "reason", None) or ""
+    if not reason and isinstance(error, ssl.SSLEOFError):
+        reason = "EOF"
+    if not reason and len(error.args) > 1:
+        reason = str(error.args[1])
+    reason = str(reason)
+    return _TLS_REASONS.get(reason.upper(), reason) or "the TLS handshake failed"
 
 
 def _timeout_for(exc: httpx.TimeoutException, timeouts: Timeouts) -> float:
     return timeouts.connect if isinstance(exc, httpx.ConnectTimeout) else timeouts.read
+
+
+def make_tls_context(ca_bundle: str = "") -> ssl.SSLContext:
+    """A client context that verifies against the OS trust store, plus the
+    CAs in ``ca_bundle`` (a PEM file) when one is given."""
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if ca_bundle:
+        load_ca_bundle(context, ca_bundle)
+    return context
+
+
+def load_ca_bundle(context: ssl.SSLContext, path: str) -> None:
+    """Add the certificates in the PEM file ``path``; ConfigError if it cannot be used."""
+    shown = path if len(path) <= 120 else path[:119] + "…"
+    try:
+        context.load_verify_locations(cafile=os.path.expanduser(path))
+    except FileNotFoundError as exc:
+        raise errors.ConfigError(f"The CA bundle file {shown} does not exist.") from exc
+    except IsADirectoryError as exc:
+        raise errors.ConfigError(
+            f"The CA bundle {shown} is a folder; choose a PEM file of certificates."
+        ) from exc
+    except ssl.SSLError as exc:
+        raise errors.ConfigError(
+            f"The CA bundle file {shown} holds no usable PEM certificates."
+        ) from exc
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is not a readable file"
+        raise errors.ConfigError(
+            f"The CA bundle file {shown} could not be read ({reason})."
+        ) from exc

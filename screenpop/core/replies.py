@@ -77,8 +77,12 @@ def load_payload(text: str) -> Any:
     raise errors.MalformedReply("it is neither JSON nor XML")
 
 
+class _NotJsonValue(ValueError):
+    """NaN or Infinity, which Python's json would accept."""
+
+
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
+    raise _NotJsonValue(f"{name} is not JSON")
 
 
 # Python's json accepts NaN and Infinity, and raises ValueError for integers
@@ -99,8 +103,13 @@ def _load_json(text: str) -> Any:
         raise errors.MalformedReply(f"invalid JSON at character {exc.pos}") from exc
     except RecursionError as exc:
         raise errors.MalformedReply("the JSON is nested too deeply") from exc
-    except ValueError as exc:
+    except _NotJsonValue as exc:
         raise errors.MalformedReply(f"it holds a value JSON does not allow ({exc})") from exc
+    except ValueError as exc:
+        # Python's own text ("use sys.set_int_max_str_digits()") means nothing to an agent.
+        raise errors.MalformedReply(
+            "it holds a value JSON does not allow (a number thousands of digits long)"
+        ) from exc
 
 
 def _json_after_noise(text: str) -> Any | None:

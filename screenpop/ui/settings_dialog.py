@@ -6,6 +6,10 @@ one), ``forget_password_requested`` asks for the saved password to be
 removed. Storing either is :mod:`screenpop.ui.app`'s job, so the keyring is
 never touched from here.
 
+The optional CA bundle (a PEM file for company networks whose proxy re-signs
+TLS) is checked as it is typed or chosen with *Browse…*, a file dialog opened
+with ``open()`` like this one.
+
 The one thing the dialog does by itself is *Test connection*: a harmless
 ``check_login()`` on a temporary client built from the values on screen, run
 as an asyncio task (cancelled, and its client closed, when the dialog closes).
@@ -16,9 +20,12 @@ inside a coroutine.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 import logging
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 import phonenumbers
@@ -29,6 +36,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +55,7 @@ from screenpop.core.config import (
     MIN_TIMEOUT,
     RESPONSE_TYPES,
     ConnectionSettings,
+    check_ca_bundle,
 )
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.goapi import Timeouts
@@ -134,7 +143,12 @@ class SettingsDialog(QDialog):
         self._fitted_height = 0
         # Strong references: a cancelled test must live until its client is closed.
         self._tasks: set[asyncio.Task[None]] = set()
+        self._ca_file_dialog: QFileDialog | None = None
+        # (path, size, mtime) -> problem: the bundle is read once per change, not per keystroke.
+        self._ca_checked: tuple[tuple[str, int, int], str] | None = None
         initial = settings or ConnectionSettings()
+        # Fields the dialog does not show (reuse_seconds) are kept as they were.
+        self._initial = initial
 
         column = QVBoxLayout(self)
         column.setSpacing(10)
@@ -266,7 +280,32 @@ class SettingsDialog(QDialog):
         form.addRow(self._label(self.tr("Request &method:"), self._method), self._method)
         form.addRow("", self._get_warning)
         form.addRow(QLabel(self.tr("Timeouts:")), row)
+        form.addRow(self._label(self.tr("CA &bundle:"), self._build_ca_bundle()), self._ca_row)
         return group
+
+    def _build_ca_bundle(self) -> QLineEdit:
+        self._ca_bundle = QLineEdit()
+        self._ca_bundle.setObjectName("ca_bundle_input")
+        self._ca_bundle.setPlaceholderText(self.tr("Optional: a PEM file, for company networks"))
+        self._ca_bundle.setAccessibleName(self.tr("CA bundle file"))
+        self._ca_bundle.setToolTip(
+            self.tr(
+                "Certificates of extra authorities to trust, on top of this computer's "
+                "own, for a company network whose proxy re-signs secure connections. "
+                "Leave empty unless your IT department gives you such a file."
+            )
+        )
+        self._ca_bundle.textChanged.connect(self._on_connection_edited)
+        self._ca_browse = QPushButton(self.tr("Br&owse…"))
+        self._ca_browse.setObjectName("ca_bundle_browse")
+        self._ca_browse.setAutoDefault(False)
+        self._ca_browse.setToolTip(self.tr("Choose the CA bundle file"))
+        self._ca_browse.clicked.connect(self.browse_ca_bundle)
+        self._ca_row = QHBoxLayout()
+        self._ca_row.setContentsMargins(0, 0, 0, 0)
+        self._ca_row.addWidget(self._ca_bundle, 1)
+        self._ca_row.addWidget(self._ca_browse)
+        return self._ca_bundle
 
     def _build_country_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Phone numbers"))
@@ -350,6 +389,8 @@ class SettingsDialog(QDialog):
             self._response_type,
             self._method,
             *self._timeouts.values(),
+            self._ca_bundle,
+            self._ca_browse,
             self._country,
             self._test,
             self._save,
@@ -366,6 +407,7 @@ class SettingsDialog(QDialog):
         for name, spin in self._timeouts.items():
             spin.setValue(getattr(settings.timeouts, name))
         self._country.setText(settings.default_country.upper())
+        self._ca_bundle.setText(settings.ca_bundle)
         self._apply_password_hint()
         # The cursor starts in the first field that still needs something.
         for field in (self._server, self._user, self._password):
@@ -416,13 +458,15 @@ class SettingsDialog(QDialog):
 
     def settings(self) -> ConnectionSettings:
         """The settings as entered (not checked; see :meth:`problem`)."""
-        return ConnectionSettings(
+        return dataclasses.replace(
+            self._initial,
             server=self._server.text().strip(),
             user=self._user.text().strip(),
             response_type=self._response_type.currentData(),
             method=self._method.currentData(),
             timeouts=Timeouts(**{name: spin.value() for name, spin in self._timeouts.items()}),
             default_country=self._country.text().strip().upper(),
+            ca_bundle=self._ca_bundle.text().strip(),
         )
 
     def password(self) -> str | None:
@@ -442,7 +486,47 @@ class SettingsDialog(QDialog):
             return self.tr("Enter the password.")
         if settings.default_country not in phonenumbers.SUPPORTED_REGIONS:
             return self.tr("Enter a two-letter country code, such as US or PL.")
-        return ""
+        return self._ca_bundle_problem(settings.ca_bundle)
+
+    def _ca_bundle_problem(self, path: str, *, fresh: bool = False) -> str:
+        """Why the CA bundle cannot be used, or "" (also for none)."""
+        if not path:
+            return ""
+        try:
+            info = Path(os.path.expanduser(path)).stat()
+            key = (path, info.st_size, info.st_mtime_ns)
+        except OSError:
+            key = (path, -1, -1)
+        if not fresh and self._ca_checked is not None and self._ca_checked[0] == key:
+            return self._ca_checked[1]
+        try:
+            check_ca_bundle(path)
+        except ConfigError as exc:
+            problem = exc.user_message
+        else:
+            problem = ""
+        self._ca_checked = (key, problem)
+        return problem
+
+    def browse_ca_bundle(self) -> None:
+        """Choose the CA bundle in a file dialog (opened with ``open()``: never blocks)."""
+        if self._ca_file_dialog is None:
+            dialog = QFileDialog(
+                self,
+                self.tr("Choose the CA bundle"),
+                "",
+                self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+            )
+            dialog.setObjectName("ca_bundle_dialog")
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+            dialog.fileSelected.connect(self._ca_bundle.setText)
+            self._ca_file_dialog = dialog
+        current = self._ca_bundle.text().strip()
+        start = Path(os.path.expanduser(current)).parent if current else Path.home()
+        if start.is_dir():
+            self._ca_file_dialog.setDirectory(str(start))
+        self._ca_file_dialog.open()
 
     def is_testing(self) -> bool:
         return self._test_task is not None and not self._test_task.done()
@@ -619,6 +703,8 @@ class SettingsDialog(QDialog):
         self.forget_password_requested.emit()
 
     def _on_save_clicked(self) -> None:
+        # The bundle file may have changed since it was checked: read it again.
+        self._ca_bundle_problem(self.settings().ca_bundle, fresh=True)
         if self.problem():
             self._refresh()
             return
@@ -632,6 +718,8 @@ class SettingsDialog(QDialog):
     def done(self, result: int) -> None:
         # Closing by any way (Save, Cancel, Esc, the window's X) ends a test in flight.
         self._cancel_test()
+        if self._ca_file_dialog is not None:
+            self._ca_file_dialog.reject()
         # Do not keep the typed password in a hidden widget.
         self._password.blockSignals(True)
         self._password.clear()

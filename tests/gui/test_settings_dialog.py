@@ -2,12 +2,14 @@
 against a real demo server."""
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from gui_helpers import DialogDriver, child, wait_until
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
+    QFileDialog,
     QLineEdit,
     QProgressBar,
     QWidget,
@@ -18,6 +20,7 @@ from screenpop.core.errors import LoginIncorrect
 from screenpop.core.goapi import Timeouts
 from screenpop.demo.server import DEMO_PASSWORD, DemoServer
 from screenpop.ui.settings_dialog import SettingsDialog
+from tests.hostile_server import Certificates, HostileServer
 
 
 @pytest.fixture
@@ -244,6 +247,8 @@ def test_every_control_is_named_and_tab_goes_top_to_bottom(make_dialog):
         "timeout_connect",
         "timeout_read",
         "timeout_total",
+        "ca_bundle_input",
+        "ca_bundle_browse",
         "country_input",
         "test_button",
         "save_button",
@@ -354,3 +359,108 @@ async def test_editing_a_field_drops_a_result_that_no_longer_applies(make_dialog
 
     ui.type("password_input", "other")
     assert ui.label("test_status").text() == ""
+
+
+# --- CA bundle -------------------------------------------------------------------
+
+
+@pytest.fixture
+def certificates(tmp_path) -> Certificates:
+    return Certificates(str(tmp_path))
+
+
+def _complete(ui: DialogDriver) -> None:
+    ui.type("server_input", "acme")
+    ui.type("user_input", "agent7")
+    ui.type("password_input", "s3cret")
+
+
+def test_the_ca_bundle_is_shown_and_saved_with_the_other_settings(make_dialog, qtbot, certificates):
+    settings = ConnectionSettings(
+        server="acme", user="agent7", ca_bundle=certificates.ca_file, reuse_seconds=0
+    )
+    ui = make_dialog(settings, password_hint="Saved")
+    assert ui.field("ca_bundle_input").text() == certificates.ca_file
+    assert ui.button("save_button").isEnabled()
+
+    with qtbot.waitSignal(ui.dialog.saved) as signal:
+        ui.click("save_button")
+
+    saved, _password = signal.args
+    assert saved.ca_bundle == certificates.ca_file
+    assert saved.reuse_seconds == 0  # a setting the dialog does not show is kept
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (None, "does not exist"),
+        ("not a certificate\n", "holds no usable PEM certificates"),
+        ("folder", "is a folder"),
+    ],
+)
+def test_an_unusable_ca_bundle_is_explained_and_cannot_be_saved(
+    make_dialog, tmp_path, content, phrase
+):
+    path = tmp_path / "bundle.pem"
+    if content == "folder":
+        path.mkdir()
+    elif content is not None:
+        path.write_text(content)
+    ui = make_dialog()
+    _complete(ui)
+    ui.type("ca_bundle_input", str(path))
+
+    assert phrase in ui.label("problem_line").text()
+    assert str(path) in ui.label("problem_line").text()
+    assert not ui.button("save_button").isEnabled()
+
+    ui.field("ca_bundle_input").clear()  # none: the system's trust store alone
+    assert ui.button("save_button").isEnabled()
+
+
+def test_a_ca_bundle_that_vanishes_before_save_is_caught(
+    make_dialog, qtbot, tmp_path, certificates
+):
+    bundle = tmp_path / "copy.pem"
+    bundle.write_bytes(Path(certificates.ca_file).read_bytes())
+    ui = make_dialog()
+    _complete(ui)
+    ui.type("ca_bundle_input", str(bundle))
+    assert ui.button("save_button").isEnabled()
+
+    bundle.unlink()
+    with qtbot.assertNotEmitted(ui.dialog.saved):
+        ui.dialog._on_save_clicked()
+    assert "does not exist" in ui.label("problem_line").text()
+
+
+async def test_browse_opens_a_file_dialog_without_blocking_and_fills_the_field(
+    make_dialog, certificates
+):
+    ui = make_dialog()
+    ui.click("ca_bundle_browse")  # returns at once: the dialog is opened with open()
+
+    chooser = ui.dialog.findChild(QFileDialog, "ca_bundle_dialog")
+    assert chooser is not None
+    assert chooser.isVisible()
+    chooser.selectFile(certificates.ca_file)
+    chooser.accept()
+
+    assert ui.field("ca_bundle_input").text() == certificates.ca_file
+    assert not chooser.isVisible()
+
+
+async def test_test_connection_trusts_a_company_ca_only_with_its_bundle(make_dialog, certificates):
+    with HostileServer(tls=certificates.context("good")) as server:
+        ui = make_dialog(ConnectionSettings(server=server.base_url, user="demo"))
+        ui.type("password_input", "secret-pw")
+        ui.click("test_button")
+        await wait_until(lambda: not ui.dialog.is_testing())
+        assert "certificate is not trusted" in ui.label("test_status").text()
+        assert "CA bundle" in ui.label("test_status").text()
+
+        ui.type("ca_bundle_input", certificates.ca_file)
+        ui.click("test_button")
+        await wait_until(lambda: not ui.dialog.is_testing())
+        assert ui.label("test_status").text() == "Connection and login OK"

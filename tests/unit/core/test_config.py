@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import truststore
 
 from screenpop.core.config import ConnectionSettings, load_settings, save_settings, settings_path
 from screenpop.core.errors import ConfigError
@@ -90,3 +91,78 @@ def test_unwritable_location_is_a_config_error(tmp_path):
 def test_is_complete():
     assert ConnectionSettings(server="acme", user="a").is_complete
     assert not ConnectionSettings(server="acme").is_complete
+
+
+# --- the CA bundle --------------------------------------------------------------
+
+
+@pytest.fixture
+def ca_file(tmp_path) -> str:
+    import trustme
+
+    path = tmp_path / "company-ca.pem"
+    trustme.CA().cert_pem.write_to_path(str(path))
+    return str(path)
+
+
+def test_ca_bundle_round_trip_and_reaches_the_client(ca_file):
+    settings = ConnectionSettings(server="acme", user="a", ca_bundle=ca_file)
+    save_settings(settings)
+    assert load_settings() == (settings, [])
+
+    client = settings.make_client("pw")
+    assert client.ca_bundle == ca_file
+    assert isinstance(client.tls_context, truststore.SSLContext)
+
+
+def test_no_ca_bundle_by_default():
+    assert ConnectionSettings().ca_bundle == ""
+    assert ConnectionSettings(server="acme", user="a").make_client("pw").ca_bundle == ""
+
+
+def test_a_ca_bundle_that_is_not_text_is_ignored_with_a_warning():
+    settings, warnings = ConnectionSettings.from_json_dict({"server": "acme", "ca_bundle": 7})
+    assert settings.ca_bundle == ""
+    assert warnings == ["The saved 'ca_bundle' is not text; it was ignored."]
+
+
+def test_a_missing_ca_bundle_is_kept_on_load_and_explained_by_the_client(tmp_path):
+    """Loading stays tolerant (the file may be on a drive not mounted yet); the
+    client then says exactly what is wrong instead of failing on trust."""
+    missing = str(tmp_path / "gone.pem")
+    settings, warnings = ConnectionSettings.from_json_dict(
+        {"server": "acme", "user": "a", "ca_bundle": f"  {missing} "}
+    )
+    assert settings.ca_bundle == missing
+    assert warnings == []
+    with pytest.raises(ConfigError, match=r"The CA bundle file .*gone\.pem does not exist"):
+        settings.make_client("pw")
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (None, "does not exist"),
+        (b"", "holds no usable PEM certificates"),
+        (b"-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n", "no usable PEM"),
+        (b"\x30\x82\x01\x0a binary DER", "no usable PEM"),
+        ("folder", "is a folder"),
+    ],
+)
+def test_save_refuses_an_unusable_ca_bundle(tmp_path, content, phrase):
+    path = tmp_path / "bundle.pem"
+    if content == "folder":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    settings = ConnectionSettings(server="acme", user="a", ca_bundle=str(path))
+    with pytest.raises(ConfigError, match=phrase):
+        save_settings(settings)
+    assert not settings_path().exists()  # nothing was written
+
+
+def test_a_home_relative_ca_bundle_is_expanded(ca_file, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    settings = ConnectionSettings(server="acme", user="a", ca_bundle="~/company-ca.pem")
+    save_settings(settings)  # the file is found: no ConfigError
+    assert settings.make_client("pw").ca_bundle == "~/company-ca.pem"

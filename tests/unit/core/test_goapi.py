@@ -3,14 +3,18 @@ lower-level failure is mapped into the error tree."""
 
 from __future__ import annotations
 
+import gzip
 import inspect
 import json
 import socket
 import ssl
+import tracemalloc
 import urllib.parse
+import zlib
 
 import httpx
 import pytest
+import truststore
 
 from screenpop import __version__
 from screenpop.core import errors
@@ -280,3 +284,187 @@ async def test_redirect_host_echoing_the_password_is_masked():
         with pytest.raises(errors.RedirectRefused) as caught:
             await client.get_customer_info(phone="8004321000")
     assert PASSWORD.lower() not in caught.value.user_message.lower()
+
+
+# --- compression: decoded here, with a cap ------------------------------------
+
+
+def encoded_reply(body: bytes, encoding: str) -> httpx.Response:
+    # A stream, as from the network: httpx.Response(content=...) would be decoded at once.
+    return httpx.Response(
+        200, stream=httpx.ByteStream(body), headers={"content-encoding": encoding}
+    )
+
+
+async def test_only_gzip_and_deflate_are_offered():
+    recorder = Recorder()
+    async with make_client(recorder) as client:
+        await client.get_customer_info(phone="8004321000")
+    assert recorder.requests[-1].headers["accept-encoding"] == "gzip, deflate"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "compress"),
+    [
+        ("gzip", gzip.compress),
+        ("x-gzip", gzip.compress),
+        ("deflate", zlib.compress),
+        ("deflate", lambda data: zlib.compress(data)[2:-4]),  # raw deflate, no zlib header
+        ("identity", lambda data: data),
+        ("", lambda data: data),
+    ],
+    ids=["gzip", "x-gzip", "deflate", "raw-deflate", "identity", "none"],
+)
+async def test_compressed_replies_are_read(encoding, compress):
+    body = compress(json.dumps(SUCCESS).encode())
+    async with make_client(Recorder(encoded_reply(body, encoding))) as client:
+        info = await client.get_customer_info(phone="8004321000")
+    assert info.lead.full_name == "Bruno"
+
+
+async def test_a_gzip_bomb_inflates_no_further_than_the_cap():
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    block = bytes(1024 * 1024)
+    bomb = b"".join(compressor.compress(block) for _ in range(64)) + compressor.flush()
+    assert len(bomb) < 100_000  # 64 MiB of zeros
+
+    tracemalloc.start()
+    try:
+        async with make_client(Recorder(encoded_reply(bomb, "gzip"))) as client:
+            with pytest.raises(errors.MalformedReply, match="2 MiB once decompressed"):
+                await client.get_customer_info(phone="8004321000")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 12 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("body", "encoding", "phrase"),
+    [
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03not deflate at all", "gzip", "corrupt"),
+        (b"\x00\x01\x02 neither zlib nor raw deflate \xff" * 3, "deflate", "corrupt"),
+        (gzip.compress(gzip.compress(b"{}")), "gzip, gzip", "compressed more than once"),
+        (b"\x1b\x03\x00", "br", "compressed with br, which Screenpop did not ask for"),
+        (b"x", "zstd", "compressed with zstd"),
+        (b"x", "<b>evil</b>", "compressed with an unknown method"),
+    ],
+)
+async def test_compression_problems_are_named(body, encoding, phrase):
+    async with make_client(Recorder(encoded_reply(body, encoding))) as client:
+        with pytest.raises(errors.MalformedReply) as caught:
+            await client.get_customer_info(phone="8004321000")
+    assert phrase in caught.value.user_message
+
+
+# --- HTTP framing ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Server disconnected without sending a response.", "closed the connection without"),
+        (
+            "peer closed connection without sending complete message body: received 3 bytes",
+            "broke off the reply",
+        ),
+        ("incomplete chunked read", "broke off the reply"),
+        ("illegal status line: bytearray(b'SSH-2.0')", "not valid HTTP"),
+        ("Receive buffer too long", "not valid HTTP"),
+    ],
+)
+async def test_protocol_errors_say_what_broke(text, phrase):
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.RemoteProtocolError(text, request=request)
+
+    async with make_client(handler) as client:
+        with pytest.raises(errors.MalformedReply) as caught:
+            await client.get_customer_info(phone="8004321000")
+    assert phrase in caught.value.user_message
+    assert "SSH" not in caught.value.user_message  # httpx's text is matched, never shown
+
+
+# --- TLS -----------------------------------------------------------------------------
+
+
+def test_tls_is_verified_against_the_system_trust_store():
+    client = GoApiClient(ENDPOINT, Credentials("agent7", PASSWORD))
+    assert isinstance(client.tls_context, truststore.SSLContext)
+    assert client.tls_context.verify_mode == ssl.CERT_REQUIRED
+    assert client.tls_context.check_hostname
+
+
+def test_an_unusable_ca_bundle_is_a_config_error(tmp_path):
+    with pytest.raises(errors.ConfigError, match=r"The CA bundle file .*nope\.pem does not exist"):
+        GoApiClient(ENDPOINT, Credentials("a", PASSWORD), ca_bundle=str(tmp_path / "nope.pem"))
+    junk = tmp_path / "junk.pem"
+    junk.write_text("hello")
+    with pytest.raises(errors.ConfigError, match="holds no usable PEM certificates"):
+        GoApiClient(ENDPOINT, Credentials("a", PASSWORD), ca_bundle=str(junk))
+
+
+def _verify_error(code: int, message: str) -> ssl.SSLCertVerificationError:
+    error = ssl.SSLCertVerificationError(1, f"certificate verify failed: {message}")
+    error.verify_code = code
+    error.verify_message = message
+    return error
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "phrase"),
+    [
+        (10, "certificate has expired", "certificate has expired"),
+        (9, "certificate is not yet valid", "not valid yet"),
+        (18, "self-signed certificate", "self-signed and not trusted"),
+        (19, "self-signed certificate in certificate chain", "self-signed"),
+        (20, "unable to get local issuer certificate", "set its CA bundle in Settings"),
+        (62, "Hostname mismatch, certificate is not valid for 'x'.", "not valid for the name"),
+        (64, "IP address mismatch", "not valid for the name acme.croco-dial.net"),
+        (26, "unsupported certificate purpose", "not trusted (unsupported certificate purpose)"),
+    ],
+)
+async def test_certificate_problems_are_named(code, message, phrase):
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise _connect_error_from(_verify_error(code, message))
+
+    async with make_client(handler) as client:
+        with pytest.raises(errors.TlsError) as caught:
+            await client.get_customer_info(phone="8004321000")
+    assert phrase in caught.value.user_message
+
+
+def _ssl_error(reason: str, cls: type[ssl.SSLError] = ssl.SSLError) -> ssl.SSLError:
+    error = cls(1, f"[SSL: {reason}] something (_ssl.c:1006)")
+    error.reason = reason
+    return error
+
+
+@pytest.mark.parametrize(
+    ("error", "phrase"),
+    [
+        (_ssl_error("WRONG_VERSION_NUMBER"), "does not speak https on this port"),
+        (_ssl_error("RECORD_LAYER_FAILURE"), "does not speak https on this port"),
+        (_ssl_error("TLSV1_ALERT_PROTOCOL_VERSION"), "outdated TLS version"),
+        (_ssl_error("SSLV3_ALERT_HANDSHAKE_FAILURE"), "no TLS settings in common"),
+        (_ssl_error("UNEXPECTED_EOF_WHILE_READING", ssl.SSLEOFError), "during the TLS handshake"),
+        (_ssl_error("TLSV1_ALERT_INTERNAL_ERROR"), "TLSV1_ALERT_INTERNAL_ERROR"),
+    ],
+)
+async def test_handshake_failures_are_put_in_words(error, phrase):
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise _connect_error_from(error)
+
+    async with make_client(handler) as client:
+        with pytest.raises(errors.TlsError) as caught:
+            await client.get_customer_info(phone="8004321000")
+    assert phrase in caught.value.user_message
+    assert "_ssl.c" not in caught.value.user_message
+
+
+async def test_python_internals_never_reach_the_message():
+    huge = b'{"result": "success", "lead_info": {"lead_id": ' + b"9" * 5000 + b"}}"
+    async with make_client(Recorder(httpx.Response(200, content=huge))) as client:
+        with pytest.raises(errors.MalformedReply) as caught:
+            await client.get_customer_info(phone="8004321000")
+    assert "a number thousands of digits long" in caught.value.user_message
+    assert "sys." not in caught.value.user_message
