@@ -171,7 +171,8 @@ class ServerRejected(ServerError):
 
     def __init__(self, server_message: str) -> None:
         self.server_message = server_message
-        super().__init__(f"The dialer refused the request: {server_message}")
+        end = "" if server_message.rstrip().endswith((".", "!", "?", "…")) else "."
+        super().__init__(f"The dialer refused the request: {server_message}{end}")
 
 
 # --- the network ----------------------------------------------------------
@@ -184,7 +185,8 @@ class NetworkError(DialerError):
 class RequestTimeout(NetworkError):
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        super().__init__(f"The dialer did not answer within {seconds:g} seconds.")
+        unit = "second" if seconds == 1 else "seconds"
+        super().__init__(f"The dialer did not answer within {seconds:g} {unit}.")
 
 
 class ConnectFailed(NetworkError):

@@ -104,6 +104,10 @@ def plain_label(object_name: str = "", *, selectable: bool = True) -> QLabel:
         label.setTextInteractionFlags(_SELECTABLE)
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    # A value with no spaces (a 100 KB token) cannot wrap; without this its
+    # width would become the record's. It is clipped instead, and still
+    # selectable and copyable in full.
+    label.setMinimumWidth(1)
     return label
 
 
@@ -123,8 +127,6 @@ class LeadView(QWidget):
         self.setObjectName("lead_view")
         self.setStyleSheet(_VIEW_STYLE)
         self._values: dict[str, QLabel] = {}
-        self._custom_values: dict[str, QLabel] = {}
-        self._extra_values: dict[str, QLabel] = {}
         self._groups: dict[FieldGroup, QGroupBox] = {}
         self._columns = 2
         self._info: CustomerInfo | None = None
@@ -205,11 +207,14 @@ class LeadView(QWidget):
     def _build_custom_group(self) -> QGroupBox:
         self._custom_box = QGroupBox(self.tr("Custom fields"))
         self._custom_box.setObjectName("group_custom")
-        self._custom_form = _form_layout(self._custom_box)
+        column = QVBoxLayout(self._custom_box)
+        column.setContentsMargins(0, 0, 0, 0)
         self._custom_empty = plain_label("custom_fields_empty", selectable=False)
         self._custom_empty.setText(self.tr("This list has no custom fields."))
         self._custom_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._custom_form.addRow(self._custom_empty)
+        self._custom_empty.setContentsMargins(12, 4, 12, 4)
+        column.addWidget(self._custom_empty)
+        self._custom_rows = _FieldRows(column)
         return self._custom_box
 
     def _build_extra_group(self) -> QGroupBox:
@@ -218,7 +223,9 @@ class LeadView(QWidget):
         self._extra_box.setToolTip(
             self.tr("Fields the dialer sent that Screenpop does not know; shown as received.")
         )
-        self._extra_form = _form_layout(self._extra_box)
+        column = QVBoxLayout(self._extra_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self._extra_rows = _FieldRows(column)
         self._extra_box.hide()
         return self._extra_box
 
@@ -297,41 +304,11 @@ class LeadView(QWidget):
 
     def _show_custom(self, fields: Mapping[str, str]) -> None:
         self._custom_empty.setVisible(not fields)
-        if list(fields) != list(self._custom_values):
-            self._custom_values = self._rebuild_rows(
-                self._custom_form, fields, prefix="custom_", keep=1
-            )
-        for column, label in self._custom_values.items():
-            set_value(label, fields[column])
+        self._custom_rows.show(fields, prefix="custom_")
 
     def _show_extra(self, fields: Mapping[str, str]) -> None:
         self._extra_box.setVisible(bool(fields))
-        if list(fields) != list(self._extra_values):
-            self._extra_values = self._rebuild_rows(self._extra_form, fields, prefix="extra_")
-        for name, label in self._extra_values.items():
-            set_value(label, fields[name])
-
-    def _rebuild_rows(
-        self, form: QFormLayout, fields: Mapping[str, str], *, prefix: str, keep: int = 0
-    ) -> dict[str, QLabel]:
-        """Replace the rows after the first ``keep`` with one row per column."""
-        while form.rowCount() > keep:
-            form.removeRow(keep)
-        values: dict[str, QLabel] = {}
-        for column in fields:
-            # The column name is server text too: the tooltip is plain text.
-            label_text = readable_label(column)
-            value = plain_label(f"{prefix}{column}")
-            value.setAccessibleName(label_text)
-            value.setToolTip(_plain_tooltip(column))
-            label = _field_label(label_text, tooltip=column)
-            form.addRow(label, value)
-            # Shown now rather than on Qt's next turn, so the form is complete
-            # as soon as show_record returns.
-            label.show()
-            value.show()
-            values[column] = value
-        return values
+        self._extra_rows.show(fields, prefix="extra_")
 
     # --- helpers for tests and accessibility tools
 
@@ -345,16 +322,15 @@ class LeadView(QWidget):
 
     def custom_field_text(self, column: str) -> str:
         """The text shown for a custom field; KeyError when it is not shown."""
-        return self._custom_values[column].text()
+        return self._custom_rows.values[column].text()
 
     def extra_field_text(self, name: str) -> str:
         """The text shown for a field in "Other fields"; KeyError when not shown."""
-        return self._extra_values[name].text()
+        return self._extra_rows.values[name].text()
 
     def custom_field_label(self, column: str) -> str:
         """The readable label shown beside a custom field."""
-        label = self._custom_form.labelForField(self._custom_values[column])
-        return label.text() if isinstance(label, QLabel) else ""
+        return self._custom_rows.label_for(column)
 
     def flag_text(self) -> str:
         return self._flag.text() if self._flag.isVisibleTo(self) else ""
@@ -363,7 +339,54 @@ class LeadView(QWidget):
         return self._name.text()
 
 
-def _form_layout(box: QGroupBox) -> QFormLayout:
+class _FieldRows:
+    """Rows of columns that differ from record to record (custom and unknown
+    fields), kept in a widget of their own inside ``column``.
+
+    A new set of columns is laid out in a fresh widget before it is shown and
+    swapped in whole: adding rows to a visible form re-lays it out per row
+    (5,000 custom columns took half a minute), removing them one by one too.
+    The same columns again are only re-filled.
+    """
+
+    def __init__(self, column: QVBoxLayout) -> None:
+        self._column = column
+        self._widget = QWidget()
+        self._form = _form_layout(self._widget)
+        column.addWidget(self._widget)
+        self.values: dict[str, QLabel] = {}
+
+    def show(self, fields: Mapping[str, str], *, prefix: str) -> None:
+        if list(fields) != list(self.values):
+            self._rebuild(fields, prefix)
+        for column, label in self.values.items():
+            set_value(label, fields[column])
+
+    def label_for(self, column: str) -> str:
+        label = self._form.labelForField(self.values[column])
+        return label.text() if isinstance(label, QLabel) else ""
+
+    def _rebuild(self, fields: Mapping[str, str], prefix: str) -> None:
+        widget = QWidget()
+        form = _form_layout(widget)
+        values: dict[str, QLabel] = {}
+        for column in fields:
+            # The column name is server text too: the tooltip is plain text.
+            label_text = readable_label(column)
+            value = plain_label(f"{prefix}{column}")
+            value.setAccessibleName(label_text)
+            value.setToolTip(_plain_tooltip(column))
+            form.addRow(_field_label(label_text, tooltip=column), value)
+            values[column] = value
+        old = self._widget
+        self._column.replaceWidget(old, widget)
+        old.hide()
+        old.deleteLater()
+        self._widget, self._form, self.values = widget, form, values
+        widget.setVisible(bool(values))
+
+
+def _form_layout(box: QWidget) -> QFormLayout:
     form = QFormLayout(box)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)

@@ -554,20 +554,10 @@ def _many_columns(count: int) -> dict[str, str]:
     return {f"survey_question_{index:05d}": f"answer {index}" for index in range(count)}
 
 
-# LeadView rebuilds the custom-field rows on a visible form, and each row shown
-# re-lays out the whole form: quadratic, 28 s for 5,000 columns here, with the
-# window frozen. Hiding the group box while rebuilding takes it to ~0.6 s.
-_SLOW_ROWS = "LeadView._rebuild_rows re-lays out the visible form per row (lead_view.py)"
-
-
-@pytest.mark.parametrize(
-    ("columns", "limit"),
-    [
-        pytest.param(2000, 1.0, marks=pytest.mark.xfail(strict=True, reason=_SLOW_ROWS)),
-        # Not run while it freezes the window for ~28 s; run it once lead_view is fixed.
-        pytest.param(5000, 2.5, marks=pytest.mark.xfail(run=False, reason=_SLOW_ROWS)),
-    ],
-)
+# Rows added to a visible form once re-laid it out per row: quadratic, 28 s for
+# 5,000 columns with the window frozen. The bound is loose on purpose (a guard
+# against that regression, not a speed target; the benchmark measures speed).
+@pytest.mark.parametrize(("columns", "limit"), [(2000, 5.0), (5000, 10.0)])
 async def test_many_custom_fields_render_quickly(columns, limit, open_window, servers, caplog):
     server = servers()
     harness = open_window(server.endpoint, server)
@@ -588,14 +578,8 @@ async def test_many_custom_fields_render_quickly(columns, limit, open_window, se
     assert elapsed < limit, f"{columns:,} custom fields took {elapsed:.1f} s to show"
 
 
-# A value label's minimum width is its longest word: a 100 KB value without
-# spaces makes the record half a million pixels wide (the window itself stays
-# 900 px; the scroll area scrolls sideways). setMinimumWidth(1) on the value
-# labels keeps the record to the window's width.
-_WIDE_LABELS = "LeadView value labels take the longest word as minimum width (lead_view.py)"
-
-
-@pytest.mark.xfail(strict=True, reason=_WIDE_LABELS)
+# A value label's minimum width used to be its longest word: a 100 KB value
+# without spaces made the record half a million pixels wide.
 async def test_very_long_values_keep_the_window_sane(open_window, servers, caplog):
     server = servers()
     harness = open_window(server.endpoint, server)
