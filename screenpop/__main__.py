@@ -2,6 +2,6 @@
 
 import sys
 
-from screenpop.cli import main
+from screenpop.launch import main
 
 sys.exit(main())

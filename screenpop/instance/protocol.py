@@ -14,12 +14,10 @@ so an old or foreign client can never make the instance do anything.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
-import tempfile
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 PROTOCOL_VERSION = 1
@@ -32,13 +30,19 @@ class ProtocolError(ValueError):
     """A line that is not a message of this protocol version."""
 
 
-@dataclass(frozen=True)
-class PopMessage:
-    """A link or number handed to a later launch, for the running instance."""
+# A namedtuple rather than a dataclass: this module is on every launch's path,
+# and dataclasses pulls in inspect (about 5 ms).
+_PopFields = namedtuple("_PopFields", "arg activation_token startup_id", defaults=("", ""))
 
-    arg: str
-    activation_token: str = ""  # Wayland: XDG_ACTIVATION_TOKEN of the launch
-    startup_id: str = ""  # X11: DESKTOP_STARTUP_ID of the launch
+
+class PopMessage(_PopFields):
+    """A link or number handed to a later launch, for the running instance.
+
+    ``activation_token`` is the launch's XDG_ACTIVATION_TOKEN (Wayland),
+    ``startup_id`` its DESKTOP_STARTUP_ID (X11).
+    """
+
+    __slots__ = ()
 
     def encode(self) -> bytes:
         data = {"v": PROTOCOL_VERSION, "type": "pop", "arg": self.arg}
@@ -116,6 +120,8 @@ def runtime_dir() -> Path:
     base = os.environ.get("XDG_RUNTIME_DIR")
     if base and os.path.isdir(base):
         return Path(base) / "screenpop"
+    import tempfile  # only without a runtime dir: off the common launch path
+
     return Path(tempfile.gettempdir()) / f"screenpop-{_user_key()}"
 
 
@@ -130,6 +136,8 @@ def server_name() -> str:
 def _user_key() -> str:
     if hasattr(os, "getuid"):
         return str(os.getuid())
+    import getpass  # Windows only
+
     try:
         user = getpass.getuser()
     except (OSError, KeyError, ImportError):

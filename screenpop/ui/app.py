@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import importlib
 import logging
 import signal
 import sys
@@ -159,6 +160,7 @@ def build_session(
         )
         _wire(window, controller, connection)
         connection.start(warnings)
+        _warm_up_in_background()
     except BaseException:
         if demo_server is not None:
             demo_server.stop()
@@ -277,6 +279,32 @@ def _wire_instance(window: MainWindow, instance: InstanceServer) -> None:
             startup_id=message.startup_id,
         )
     )
+
+
+# Imported lazily by httpx/httpcore on the first request, and by the intake on
+# the first number: 20-30 ms that would otherwise stall the window on the
+# first pop (measured by benchmarks/pop.py).
+_FIRST_USE_MODULES = (
+    "anyio._backends._asyncio",
+    "httpcore._async.connection_pool",
+    "httpcore._async.http11",
+    "phonenumbers",
+)
+
+
+def _warm_up_in_background() -> None:
+    """Import what the first lookup needs in a daemon thread. A lookup that
+    comes first imports them itself, waiting at most for the module the
+    thread is importing."""
+
+    def warm_up() -> None:
+        for name in _FIRST_USE_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # an optimisation only; the lookup imports what it needs
+                log.debug("Warming up %s failed", name, exc_info=True)
+
+    threading.Thread(target=warm_up, name="screenpop-warm-up", daemon=True).start()
 
 
 def run_gui(options: GuiOptions) -> int:
