@@ -330,7 +330,10 @@ def _run(argv: list[str]) -> int:
     if args.version:
         _write(sys.stdout, f"{PROG} {__version__}\n")
         return EXIT_OK
-    _configure_logging(args.log_level)
+    # A one-shot terminal command logs to stderr only unless asked for more;
+    # the window (an all-day process) also keeps the rotating log file.
+    verbose = args.log_level in ("DEBUG", "INFO")
+    _configure_logging(args.log_level, to_file=args.command != _LOOKUP or verbose)
     try:
         if args.command == _LOOKUP:
             return _lookup_command(args)
@@ -378,11 +381,11 @@ def exit_code_for(error: ScreenpopError) -> int:
 # ------------------------------------------------------------------- logging
 
 
-def _configure_logging(level_name: str) -> None:
+def _configure_logging(level_name: str, *, to_file: bool = True) -> None:
     """stderr and the rotating log file, secrets masked on both (core.logs)."""
     from screenpop.core import logs
 
-    logs.setup_logging(level_name)
+    logs.setup_logging(level_name, to_file=to_file)
     # httpx logs each request URL at INFO: a GET URL holds the caller's number
     # (the password in it is masked by the filter, the number would not be).
     level = getattr(logging, level_name)
