@@ -31,14 +31,9 @@ from types import TracebackType
 from urllib.parse import parse_qsl, urlsplit
 from xml.sax.saxutils import escape
 
+from screenpop.demo.account import DEMO_PASSWORD, DEMO_USER, NOAPI_PASSWORD, NOAPI_USER
 from screenpop.demo.leads import SAMPLE_LEADS, DemoLead
 
-DEMO_USER = "demo"
-DEMO_PASSWORD = "demo1234"
-# A second account that logs in but lacks agent API access, to exercise the
-# "NOT allowed to access GOagent API" reply.
-NOAPI_USER = "noapi"
-NOAPI_PASSWORD = "noapi1234"
 ENDPOINT_PATH = "/goAPIv2/goAgent/goAPI.php"
 
 # What a PHP server with display_errors on puts in front of the real body.

@@ -31,6 +31,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import QApplication
 
 from screenpop import APP_NAME, __version__
 from screenpop.core.config import ConnectionSettings, load_settings
-from screenpop.demo.server import DEMO_PASSWORD, DEMO_USER, DemoServer
+from screenpop.demo.account import DEMO_PASSWORD, DEMO_USER
 from screenpop.instance.forward import LaunchLock
 from screenpop.instance.server import InstanceServer
 from screenpop.resources import resource_path
@@ -53,6 +54,9 @@ from screenpop.ui.connection import (
 from screenpop.ui.controller import LookupController
 from screenpop.ui.crash import crash_guard
 from screenpop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from screenpop.demo.server import DemoServer
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +132,7 @@ def build_session(
     the password is read from ``store`` (default: the system keyring) once
     the qasync loop runs. Demo mode reads and writes neither.
     """
-    demo_server = DemoServer().start() if options.demo else None
+    demo_server = _start_demo_server() if options.demo else None
     try:
         warnings: list[str] = []
         if demo_server is not None:
@@ -168,6 +172,13 @@ def build_session(
     return GuiSession(
         window=window, controller=controller, demo_server=demo_server, connection=connection
     )
+
+
+def _start_demo_server() -> DemoServer:
+    # Imported here: only demo mode pays for the server's modules at start-up.
+    from screenpop.demo.server import DemoServer
+
+    return DemoServer().start()
 
 
 def _demo_settings(options: GuiOptions, demo_server: DemoServer) -> ConnectionSettings:

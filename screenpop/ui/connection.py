@@ -14,7 +14,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 
@@ -24,10 +24,12 @@ from screenpop.core.endpoint import endpoint_host
 from screenpop.core.errors import ConfigError
 from screenpop.core.logs import protect
 from screenpop.core.models import CustomerInfo
-from screenpop.demo.server import DEMO_USER
+from screenpop.demo.account import DEMO_USER
 from screenpop.ui.controller import CustomerInfoSource, LookupController
 from screenpop.ui.main_window import MainWindow
-from screenpop.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from screenpop.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -286,6 +288,9 @@ class ConnectionManager(QObject):
         hint, known = ("", None) if new_password else (self._password_hint, self._password)
         dialog = self._dialog
         if dialog is None:
+            # Imported on first use: most starts never open Settings.
+            from screenpop.ui.settings_dialog import SettingsDialog
+
             dialog = SettingsDialog(
                 self._settings,
                 password_hint=hint,
