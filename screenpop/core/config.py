@@ -32,6 +32,7 @@ from screenpop.core.goapi import (
     Timeouts,
     load_ca_bundle,
 )
+from screenpop.core.weblink import check_web_url_template
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
@@ -57,6 +58,11 @@ class ConnectionSettings:
     # A PEM file of extra trusted certificate authorities, for company networks
     # whose proxy re-signs TLS; "" trusts the operating system's store only.
     ca_bundle: str = ""
+    # The lead view hides rows whose value is empty (otherwise they show a dimmed dash).
+    hide_empty_fields: bool = False
+    # "Open in web": a http(s) URL with {field} placeholders, e.g.
+    # https://acme.croco-dial.net/app/leads/{lead_id}; "" hides the action.
+    web_url_template: str = ""
 
     @property
     def endpoint(self) -> str:
@@ -100,6 +106,20 @@ class ConnectionSettings:
         values["response_type"] = _choice(data, "response_type", RESPONSE_TYPES, warnings)
         values["method"] = _choice(data, "method", METHODS, warnings)
         values["timeouts"] = _timeouts(data.get("timeouts"), warnings)
+        hide_empty = data.get("hide_empty_fields", defaults.hide_empty_fields)
+        if isinstance(hide_empty, bool):
+            values["hide_empty_fields"] = hide_empty
+        else:
+            warnings.append("The saved 'hide_empty_fields' is not true or false; it was ignored.")
+        template = data.get("web_url_template", defaults.web_url_template)
+        if not isinstance(template, str):
+            warnings.append("The saved 'web_url_template' is not text; it was ignored.")
+        else:
+            try:
+                check_web_url_template(template)
+                values["web_url_template"] = template.strip()
+            except ConfigError as exc:
+                warnings.append(f"{exc.user_message} The saved web link was ignored.")
         reuse = data.get("reuse_seconds", defaults.reuse_seconds)
         if isinstance(reuse, (int, float)) and 0 <= reuse <= MAX_REUSE_SECONDS:
             values["reuse_seconds"] = float(reuse)
@@ -167,10 +187,12 @@ def load_settings(path: Path | None = None) -> tuple[ConnectionSettings | None, 
 def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Path:
     """Write atomically: a crash mid-write leaves the old file, never half of one.
 
-    A CA bundle that cannot be loaded is refused (ConfigError) before anything
-    is written; when loading, one that has gone missing since is kept, and
-    the lookups say why they cannot connect."""
+    A CA bundle that cannot be loaded, or an unusable web link template, is
+    refused (ConfigError) before anything is written; when loading, a CA
+    bundle that has gone missing since is kept, and the lookups say why they
+    cannot connect."""
     check_ca_bundle(settings.ca_bundle)
+    check_web_url_template(settings.web_url_template)
     path = path or settings_path()
     text = json.dumps(settings.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
     try:

@@ -152,6 +152,8 @@ def build_session(
             default_country=settings.default_country if settings else "US",
             connection_text=connection_text(settings, demo=demo_server is not None),
         )
+        if settings is not None:
+            window.apply_display_settings(settings)
         connection = ConnectionManager(
             window,
             controller,
@@ -205,6 +207,7 @@ def _wire(
     controller.finished.connect(window.on_finished)
     if connection is not None:
         window.settings_requested.connect(connection.open_settings)
+        window.hide_empty_fields_changed.connect(connection.set_hide_empty_fields)
         controller.password_rejected.connect(connection.ask_for_password)
 
 

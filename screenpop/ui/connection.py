@@ -11,6 +11,7 @@ guard. Demo mode reads and writes neither the settings file nor the keyring.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -331,6 +332,19 @@ class ConnectionManager(QObject):
 
     # --- saving
 
+    def set_hide_empty_fields(self, hide: bool) -> None:
+        """The window's "Hide empty fields" toggle: remembered in the settings
+        file (demo mode and command-line settings are never written)."""
+        if self._settings is None or self._settings.hide_empty_fields == hide:
+            return
+        self._settings = dataclasses.replace(self._settings, hide_empty_fields=hide)
+        if self._demo or self._from_command_line:
+            return
+        try:
+            save_settings(self._settings, self._settings_file)
+        except ConfigError as exc:
+            self._window.show_error(exc.user_message, settings=True)
+
     def _stop_loading(self) -> None:
         """The agent decided before the saved password arrived: theirs wins."""
         if self._load_task is not None and not self._load_task.done():
@@ -349,6 +363,7 @@ class ConnectionManager(QObject):
         # The new client first: the agent can work while a slow keyring answers.
         self._window.hide_banner()
         self._window.set_default_country(settings.default_country)
+        self._window.apply_display_settings(settings)
         self._window.set_connection_text(connection_text(settings, demo=False))
         self._window.set_retry_available(True)
         self._apply_client()

@@ -7,16 +7,33 @@ their columns change.
 
 Every value comes from the dialer and is shown as plain text: a lead whose
 name is ``<img src=...>`` must show those characters, not load anything.
+
+Some values are shown readably (a status with its meaning, a phone number
+formatted, a date of birth with the age: :mod:`screenpop.core.display`), but
+every copy button, click-to-copy and "Copy all" gives the raw value as the
+dialer sent it.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -24,10 +41,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from screenpop.core import display
 from screenpop.core.models import LEAD_FIELDS, CustomerInfo, FieldGroup, readable_label
 
 EMPTY_VALUE = "—"
@@ -66,6 +85,14 @@ FIELD_LABELS_FOR_TRANSLATION: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("LeadView", "Assigned user"),
     QT_TRANSLATE_NOOP("LeadView", "Comments"),
 )
+# Readable gender codes (display.GENDERS), for lupdate.
+GENDER_WORDS_FOR_TRANSLATION: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("LeadView", "Male"),
+    QT_TRANSLATE_NOOP("LeadView", "Female"),
+    QT_TRANSLATE_NOOP("LeadView", "Unknown"),
+)
+# Fields whose value can be copied with a click on the value itself.
+CLICK_TO_COPY_FIELDS = frozenset({"phone_number", "alt_phone", "email"})
 
 # Badge colours: dark enough for white text to pass WCAG AA contrast.
 _BADGE_STYLES = {
@@ -119,17 +146,154 @@ def set_value(label: QLabel, text: str) -> None:
     label.setForegroundRole(role)
 
 
-class LeadView(QWidget):
-    """Shows one :class:`CustomerInfo`. Fill it with :meth:`show_record`."""
+class _Row:
+    """One field's row: its title, the value shown, the copy button, the raw value."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    __slots__ = ("button", "form", "label_text", "raw", "title", "value")
+
+    def __init__(
+        self, form: QFormLayout, title: QLabel, value: QLabel, button: QToolButton, label_text: str
+    ) -> None:
+        self.form = form
+        self.title = title
+        self.value = value
+        self.button = button
+        self.label_text = label_text
+        self.raw = ""
+
+    def fill(self, raw: str, shown: str) -> None:
+        self.raw = raw
+        set_value(self.value, shown)
+        self.button.setEnabled(bool(raw))
+
+    def set_visible(self, visible: bool) -> None:
+        self.form.setRowVisible(self.title, visible)
+
+
+def _add_row(
+    form: QFormLayout,
+    label_text: str,
+    *,
+    name: str,
+    tooltip: str,
+    on_copy: Callable[[_Row], None],
+) -> _Row:
+    """A row of ``form``: the title, the value and its copy button."""
+    value = plain_label(f"value_{name}" if not name.startswith(("custom_", "extra_")) else name)
+    value.setAccessibleName(label_text)
+    button = _copy_button(label_text, f"copy_{name}")
+    line = QHBoxLayout()
+    line.setContentsMargins(0, 0, 0, 0)
+    line.setSpacing(4)
+    line.addWidget(value, 1)
+    line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    title = _field_label(label_text, tooltip=tooltip)
+    form.addRow(title, line)
+    row = _Row(form, title, value, button, label_text)
+    button.clicked.connect(lambda _checked=False, row=row: on_copy(row))
+    return row
+
+
+_COPY_ICON: QIcon | None = None
+
+
+def _copy_icon() -> QIcon:
+    """The theme's copy icon; without an icon theme, two drawn sheets."""
+    global _COPY_ICON
+    if _COPY_ICON is None:
+        icon = QIcon.fromTheme(QIcon.ThemeIcon.EditCopy)
+        if icon.isNull():
+            icon = _drawn_copy_icon()
+        _COPY_ICON = icon
+    return _COPY_ICON
+
+
+def _drawn_copy_icon() -> QIcon:
+    colour = QApplication.palette().color(QPalette.ColorRole.WindowText)
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 2.5))
+    painter.setBrush(QApplication.palette().color(QPalette.ColorRole.Base))
+    painter.drawRoundedRect(4, 4, 17, 20, 2, 2)
+    painter.drawRoundedRect(11, 9, 17, 20, 2, 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _copy_button(label_text: str, object_name: str) -> QToolButton:
+    button = QToolButton()
+    button.setObjectName(object_name)
+    text = QCoreApplication.translate(_TR_CONTEXT, "Copy {label}").format(label=label_text)
+    button.setAccessibleName(text)
+    # The label may be a server's column name: the tooltip is escaped plain text.
+    button.setToolTip(_plain_tooltip(text))
+    button.setAutoRaise(True)
+    icon = _copy_icon()
+    if icon.isNull():
+        button.setText("⧉")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    else:
+        button.setIcon(icon)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return button
+
+
+class _ClickToCopy(QObject):
+    """A plain click (no text selected) on a phone or email value copies it."""
+
+    def __init__(self, rows: Mapping[str, _Row], copy: Callable[[_Row], None]) -> None:
+        super().__init__()
+        self._by_label = {id(row.value): row for row in rows.values()}
+        self._copy = copy
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and isinstance(watched, QLabel)
+            and not watched.hasSelectedText()
+        ):
+            row = self._by_label.get(id(watched))
+            if row is not None and row.raw:
+                self._copy(row)
+        return False
+
+
+def country_name(code: str) -> str:
+    """The territory's name for a two-letter country code, from Qt's locale data."""
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        return ""
+    territory = QLocale.codeToTerritory(code.upper())
+    if territory == QLocale.Country.AnyTerritory:
+        return ""
+    return QLocale.territoryToString(territory)
+
+
+class LeadView(QWidget):
+    """Shows one :class:`CustomerInfo`. Fill it with :meth:`show_record`.
+
+    ``today`` gives the date ages are computed against (injectable for tests).
+    ``copied`` is emitted with the field's label after a value was copied."""
+
+    copied = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("lead_view")
         self.setStyleSheet(_VIEW_STYLE)
+        self._today = today
+        self._rows: dict[str, _Row] = {}
         self._values: dict[str, QLabel] = {}
         self._groups: dict[FieldGroup, QGroupBox] = {}
         self._columns = 2
         self._info: CustomerInfo | None = None
+        self._hide_empty = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -145,6 +309,14 @@ class LeadView(QWidget):
         layout.addWidget(self._build_custom_group())
         layout.addWidget(self._build_extra_group())
         layout.addStretch(1)
+        self._click_to_copy = _ClickToCopy(
+            {name: self._rows[name] for name in CLICK_TO_COPY_FIELDS}, self._copy_row
+        )
+        for name in CLICK_TO_COPY_FIELDS:
+            value = self._rows[name].value
+            value.installEventFilter(self._click_to_copy)
+            value.setCursor(Qt.CursorShape.PointingHandCursor)
+            value.setToolTip(self.tr("Click to copy"))
         self.clear()
 
     # --- building (once)
@@ -198,10 +370,9 @@ class LeadView(QWidget):
             if spec.group != group:
                 continue
             text = QCoreApplication.translate(_TR_CONTEXT, spec.label)
-            value = plain_label(f"value_{spec.name}")
-            value.setAccessibleName(text)
-            form.addRow(_field_label(text, tooltip=spec.name), value)
-            self._values[spec.name] = value
+            row = _add_row(form, text, name=spec.name, tooltip=spec.name, on_copy=self._copy_row)
+            self._rows[spec.name] = row
+            self._values[spec.name] = row.value
         return box
 
     def _build_custom_group(self) -> QGroupBox:
@@ -214,7 +385,7 @@ class LeadView(QWidget):
         self._custom_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._custom_empty.setContentsMargins(12, 4, 12, 4)
         column.addWidget(self._custom_empty)
-        self._custom_rows = _FieldRows(column)
+        self._custom_rows = _FieldRows(column, self._copy_row)
         return self._custom_box
 
     def _build_extra_group(self) -> QGroupBox:
@@ -225,7 +396,7 @@ class LeadView(QWidget):
         )
         column = QVBoxLayout(self._extra_box)
         column.setContentsMargins(0, 0, 0, 0)
-        self._extra_rows = _FieldRows(column)
+        self._extra_rows = _FieldRows(column, self._copy_row)
         self._extra_box.hide()
         return self._extra_box
 
@@ -261,10 +432,12 @@ class LeadView(QWidget):
             QPalette.ColorRole.WindowText if name else QPalette.ColorRole.PlaceholderText
         )
         self._summary.setText(self._summary_text(lead.values))
-        for field_name, label in self._values.items():
-            set_value(label, lead.values.get(field_name, ""))
+        for field_name, row in self._rows.items():
+            raw = lead.values.get(field_name, "")
+            row.fill(raw, self._shown(field_name, raw, lead.values))
         self._show_custom(info.custom_fields)
         self._show_extra(lead.extra)
+        self._apply_hide_empty()
 
     def clear(self) -> None:
         """Back to an empty form, as before the first record."""
@@ -272,10 +445,41 @@ class LeadView(QWidget):
         self._flag.hide()
         self._name.clear()
         self._summary.clear()
-        for label in self._values.values():
-            set_value(label, "")
+        for row in self._rows.values():
+            row.fill("", "")
         self._show_custom({})
         self._show_extra({})
+        self._apply_hide_empty()
+
+    def _shown(self, field_name: str, raw: str, values: Mapping[str, str]) -> str:
+        """The readable form of a documented field's raw value."""
+        if not raw:
+            return ""
+        if field_name in display.PHONE_FIELDS:
+            return display.phone_text(raw, values.get("country_code", ""))
+        if field_name == "gender":
+            return display.gender_text(raw, self._translate)
+        if field_name == "status":
+            return display.status_text(raw, self._translate_status)
+        if field_name == "country_code":
+            return display.country_text(raw, country_name(raw))
+        if field_name == "date_of_birth":
+            return display.birth_date_text(
+                raw,
+                self._today(),
+                age_template=self.tr("{date} (age {age})"),
+                implausible_template=self.tr("{mark} {date} (implausible)"),
+            )
+        return raw
+
+    @staticmethod
+    def _translate(text: str) -> str:
+        return QCoreApplication.translate(_TR_CONTEXT, text)
+
+    @staticmethod
+    def _translate_status(text: str) -> str:
+        # The dialer's own status names; a translator may add them under this context.
+        return QCoreApplication.translate("VicidialStatus", text)
 
     def _show_flag(self, is_customer: bool | None) -> None:
         if is_customer is None:
@@ -310,6 +514,73 @@ class LeadView(QWidget):
         self._extra_box.setVisible(bool(fields))
         self._extra_rows.show(fields, prefix="extra_")
 
+    # --- hiding empty fields
+
+    @property
+    def hide_empty(self) -> bool:
+        return self._hide_empty
+
+    def set_hide_empty(self, hide: bool) -> None:
+        """Hide the rows (title, value, copy button) whose value is empty."""
+        self._hide_empty = bool(hide)
+        self._apply_hide_empty()
+
+    def _apply_hide_empty(self) -> None:
+        hide = self._hide_empty and self._info is not None
+        for group, box in self._groups.items():
+            shown = 0
+            for spec in LEAD_FIELDS:
+                if spec.group != group:
+                    continue
+                row = self._rows[spec.name]
+                visible = not hide or bool(row.raw)
+                row.set_visible(visible)
+                shown += visible
+            box.setVisible(shown > 0)
+        custom_shown = self._custom_rows.apply_hide_empty(hide)
+        has_custom = bool(self._custom_rows.rows)
+        self._custom_box.setVisible(not hide or custom_shown > 0)
+        self._custom_empty.setVisible(not has_custom)
+        extra_shown = self._extra_rows.apply_hide_empty(hide)
+        self._extra_box.setVisible(bool(self._extra_rows.rows) and (not hide or extra_shown > 0))
+
+    # --- copying
+
+    def _copy_row(self, row: _Row) -> None:
+        if not row.raw:
+            return
+        QGuiApplication.clipboard().setText(row.raw)
+        self.copied.emit(row.label_text)
+
+    def copy_field(self, field_name: str) -> None:
+        """Put a documented field's raw value on the clipboard."""
+        self._copy_row(self._rows[field_name])
+
+    def copy_all_text(self) -> str:
+        """Every non-empty field as ``Label: raw value`` lines, one block per
+        group (custom and other fields last), blocks separated by a blank line."""
+        blocks: list[list[_Row]] = [
+            [self._rows[spec.name] for spec in LEAD_FIELDS if spec.group == group]
+            for group in GROUP_ORDER
+        ]
+        blocks.append(list(self._custom_rows.rows.values()))
+        blocks.append(list(self._extra_rows.rows.values()))
+        texts = []
+        for rows in blocks:
+            lines = [f"{row.label_text}: {row.raw}" for row in rows if row.raw]
+            if lines:
+                texts.append("\n".join(lines))
+        return "\n\n".join(texts)
+
+    def copy_all(self) -> bool:
+        """Put :meth:`copy_all_text` on the clipboard; False when there is nothing."""
+        text = self.copy_all_text() if self._info is not None else ""
+        if not text:
+            return False
+        QApplication.clipboard().setText(text)
+        self.copied.emit(self.tr("All fields"))
+        return True
+
     # --- helpers for tests and accessibility tools
 
     @property
@@ -319,6 +590,19 @@ class LeadView(QWidget):
     def value_text(self, field_name: str) -> str:
         """The text shown for a documented field (``EMPTY_VALUE`` when empty)."""
         return self._values[field_name].text()
+
+    def raw_value(self, field_name: str) -> str:
+        """A documented field's value as the dialer sent it (what copying gives)."""
+        return self._rows[field_name].raw
+
+    def copy_button(self, field_name: str) -> QToolButton:
+        """The copy button of a documented field."""
+        return self._rows[field_name].button
+
+    def is_field_shown(self, field_name: str) -> bool:
+        """Whether a documented field's row is shown (hide-empty may hide it)."""
+        row = self._rows[field_name]
+        return row.title.isVisibleTo(self) and row.value.isVisibleTo(self)
 
     def custom_field_text(self, column: str) -> str:
         """The text shown for a custom field; KeyError when it is not shown."""
@@ -349,41 +633,57 @@ class _FieldRows:
     The same columns again are only re-filled.
     """
 
-    def __init__(self, column: QVBoxLayout) -> None:
+    def __init__(self, column: QVBoxLayout, on_copy: Callable[[_Row], None]) -> None:
         self._column = column
+        self._on_copy = on_copy
         self._widget = QWidget()
         self._form = _form_layout(self._widget)
         column.addWidget(self._widget)
+        self.rows: dict[str, _Row] = {}
         self.values: dict[str, QLabel] = {}
 
     def show(self, fields: Mapping[str, str], *, prefix: str) -> None:
-        if list(fields) != list(self.values):
+        if list(fields) != list(self.rows):
             self._rebuild(fields, prefix)
-        for column, label in self.values.items():
-            set_value(label, fields[column])
+        for column, row in self.rows.items():
+            row.fill(fields[column], fields[column])
+
+    def apply_hide_empty(self, hide: bool) -> int:
+        """Show or hide the empty rows; the number of rows left shown."""
+        shown = 0
+        for row in self.rows.values():
+            visible = not hide or bool(row.raw)
+            if row.title.isVisibleTo(self._widget) != visible:
+                row.set_visible(visible)
+            shown += visible
+        self._widget.setVisible(shown > 0)
+        return shown
 
     def label_for(self, column: str) -> str:
-        label = self._form.labelForField(self.values[column])
-        return label.text() if isinstance(label, QLabel) else ""
+        return self.rows[column].title.text()
 
     def _rebuild(self, fields: Mapping[str, str], prefix: str) -> None:
         widget = QWidget()
         form = _form_layout(widget)
-        values: dict[str, QLabel] = {}
+        rows: dict[str, _Row] = {}
         for column in fields:
             # The column name is server text too: the tooltip is plain text.
-            label_text = readable_label(column)
-            value = plain_label(f"{prefix}{column}")
-            value.setAccessibleName(label_text)
-            value.setToolTip(_plain_tooltip(column))
-            form.addRow(_field_label(label_text, tooltip=column), value)
-            values[column] = value
+            row = _add_row(
+                form,
+                readable_label(column),
+                name=f"{prefix}{column}",
+                tooltip=column,
+                on_copy=self._on_copy,
+            )
+            row.value.setToolTip(_plain_tooltip(column))
+            rows[column] = row
         old = self._widget
         self._column.replaceWidget(old, widget)
         old.hide()
         old.deleteLater()
-        self._widget, self._form, self.values = widget, form, values
-        widget.setVisible(bool(values))
+        self._widget, self._form, self.rows = widget, form, rows
+        self.values = {column: row.value for column, row in rows.items()}
+        widget.setVisible(bool(rows))
 
 
 def _form_layout(box: QWidget) -> QFormLayout:

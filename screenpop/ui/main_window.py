@@ -20,8 +20,8 @@ import re
 import time
 from enum import Enum
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -39,12 +39,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from screenpop.core.config import ConnectionSettings
 from screenpop.core.errors import InputError
 from screenpop.core.intake import MAX_INPUT_LENGTH, PopRequest, parse_input, parse_lead_id
 from screenpop.core.models import CustomerInfo
+from screenpop.core.weblink import build_web_url
 from screenpop.ui.lead_view import LeadView, plain_label
 
 RENDER_MARKER_ENV = "SCREENPOP_RENDER_MARKER"
+# How long "Copied" stays in the status bar.
+COPIED_MESSAGE_MS = 2500
 # Focus-stealing tokens are short printable strings; anything else is not
 # passed on to the environment (where a NUL byte would not even fit).
 _MAX_TOKEN_LENGTH = 512
@@ -86,6 +90,8 @@ class MainWindow(QMainWindow):
     lookup_requested = Signal(object, bool)  # PopRequest, explicit (asked for by the agent)
     retry_requested = Signal()
     settings_requested = Signal()
+    # The agent toggled "Hide empty fields"; the connection manager saves it.
+    hide_empty_fields_changed = Signal(bool)
 
     def __init__(
         self,
@@ -102,7 +108,10 @@ class MainWindow(QMainWindow):
         self._render_marker = render_marker
         self._mode = LookupMode.PHONE
         self._retry_available = True
+        self._last_request: PopRequest | None = None
+        self._web_url_template = ""
         self._settings_action = self._build_settings_action()
+        self._build_record_actions()
 
         self.setWindowTitle(self.tr("Screenpop"))
         self.setObjectName("main_window")
@@ -111,12 +120,14 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(12, 12, 12, 6)
         column.setSpacing(8)
         column.addWidget(self._build_input_bar())
-        column.addWidget(self._build_searched_line())
+        column.addWidget(self._build_record_bar())
         column.addWidget(self._build_banner())
         column.addWidget(self._build_body(), 1)
         self.setCentralWidget(central)
         self._build_status_bar(connection_text)
         self._build_shortcuts()
+        self._lead_view.copied.connect(self._on_copied)
+        self._update_record_actions()
         self._set_mode(LookupMode.PHONE)
         self.resize(900, 760)
         self._input.setFocus()
@@ -203,6 +214,54 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def _build_record_actions(self) -> None:
+        """Copy all, Open in web, Hide empty fields, Refresh, Clear."""
+        self._copy_all_action = QAction(self.tr("Copy all"), self)
+        self._copy_all_action.setObjectName("copy_all_action")
+        self._copy_all_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self._copy_all_action.triggered.connect(self.copy_all)
+
+        self._open_web_action = QAction(self.tr("Open in web"), self)
+        self._open_web_action.setObjectName("open_web_action")
+        self._open_web_action.triggered.connect(self.open_in_web)
+
+        self._hide_empty_action = QAction(self.tr("Hide empty fields"), self)
+        self._hide_empty_action.setObjectName("hide_empty_action")
+        self._hide_empty_action.setCheckable(True)
+        self._hide_empty_action.toggled.connect(self._on_hide_empty_toggled)
+
+        self._refresh_action = QAction(self.tr("Refresh"), self)
+        self._refresh_action.setObjectName("refresh_action")
+        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh)]
+        if QKeySequence(Qt.Key.Key_F5) not in keys:
+            keys.insert(0, QKeySequence(Qt.Key.Key_F5))
+        self._refresh_action.setShortcuts(keys)
+        self._refresh_action.triggered.connect(self.refresh)
+
+        self._clear_action = QAction(self.tr("Clear"), self)
+        self._clear_action.setObjectName("clear_action")
+        self._clear_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
+        self._clear_action.triggered.connect(self.clear_record)
+
+        for action in (
+            self._copy_all_action,
+            self._open_web_action,
+            self._hide_empty_action,
+            self._refresh_action,
+            self._clear_action,
+        ):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut = action.shortcut()
+            if not shortcut.isEmpty():
+                action.setToolTip(
+                    self.tr("{action} ({shortcut})").format(
+                        action=action.text(),
+                        shortcut=shortcut.toString(QKeySequence.SequenceFormat.NativeText),
+                    )
+                )
+            self.addAction(action)
+        self._open_web_action.setToolTip(self.tr("Open this record in the dialer's web page"))
+
     def _mode_button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
@@ -211,12 +270,34 @@ class MainWindow(QMainWindow):
         button.setStyleSheet(_MODE_STYLE)
         return button
 
-    def _build_searched_line(self) -> QLabel:
+    def _build_record_bar(self) -> QWidget:
+        """The what-was-searched line and the record's tool buttons."""
+        bar = QWidget()
+        bar.setObjectName("record_bar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
         # Shows raw input back to the agent: plain text, it may hold anything.
         self._searched = plain_label("searched_line")
         self._searched.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._searched.hide()
-        return self._searched
+        row.addWidget(self._searched, 1)
+        row.addStretch(0)
+        self._record_buttons: dict[str, QToolButton] = {}
+        for name, action, accessible in (
+            ("copy_all_button", self._copy_all_action, self.tr("Copy all fields")),
+            ("open_web_button", self._open_web_action, self.tr("Open in web")),
+            ("hide_empty_button", self._hide_empty_action, self.tr("Hide empty fields")),
+        ):
+            button = QToolButton()
+            button.setObjectName(name)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAutoRaise(True)
+            button.setAccessibleName(accessible)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self._record_buttons[name] = button
+        return bar
 
     def _build_banner(self) -> QFrame:
         self._banner = QFrame()
@@ -408,6 +489,7 @@ class MainWindow(QMainWindow):
             # Nothing is sent: the agent fixes the text, which stays as typed.
             self._show_banner("error", exc.user_message, retry=False)
             return
+        self._last_request = request
         self.lookup_requested.emit(request, explicit)
 
     def _parse(self, text: str) -> PopRequest:
@@ -418,6 +500,7 @@ class MainWindow(QMainWindow):
     # --- slots fed by the controller
 
     def on_started(self, request: PopRequest) -> None:
+        self._last_request = request
         self.hide_banner()
         self._busy.show()
         self._show_searched(
@@ -449,6 +532,7 @@ class MainWindow(QMainWindow):
         self.hide_banner()
         self._lead_view.show_record(info)
         self._stack.setCurrentWidget(self._scroll)
+        self._update_record_actions()
         self._scroll.verticalScrollBar().setValue(0)
         self._show_searched(self._searched_text(request))
         # Ready for the next call: typing replaces the old number.
@@ -497,6 +581,96 @@ class MainWindow(QMainWindow):
     def _show_searched(self, text: str) -> None:
         self._searched.setText(text)
         self._searched.show()
+
+    # --- record actions
+
+    @property
+    def copy_all_action(self) -> QAction:
+        return self._copy_all_action
+
+    @property
+    def open_web_action(self) -> QAction:
+        return self._open_web_action
+
+    @property
+    def hide_empty_action(self) -> QAction:
+        return self._hide_empty_action
+
+    @property
+    def refresh_action(self) -> QAction:
+        return self._refresh_action
+
+    @property
+    def clear_action(self) -> QAction:
+        return self._clear_action
+
+    def apply_display_settings(self, settings: ConnectionSettings) -> None:
+        """Take the display settings (hide empty fields, web link template)."""
+        self.set_hide_empty_fields(settings.hide_empty_fields)
+        self.set_web_url_template(settings.web_url_template)
+
+    def set_hide_empty_fields(self, hide: bool) -> None:
+        """Set the toggle without emitting ``hide_empty_fields_changed``."""
+        blocked = self._hide_empty_action.blockSignals(True)
+        self._hide_empty_action.setChecked(hide)
+        self._hide_empty_action.blockSignals(blocked)
+        self._lead_view.set_hide_empty(hide)
+
+    def set_web_url_template(self, template: str) -> None:
+        """The "Open in web" address template ("" hides the action)."""
+        self._web_url_template = template.strip()
+        self._update_record_actions()
+
+    def _on_hide_empty_toggled(self, hide: bool) -> None:
+        self._lead_view.set_hide_empty(hide)
+        self.hide_empty_fields_changed.emit(hide)
+
+    def _update_record_actions(self) -> None:
+        shown = self.showing_record() and self._lead_view.record is not None
+        self._copy_all_action.setEnabled(shown)
+        self._open_web_action.setEnabled(shown and bool(self._web_url_template))
+        self._record_buttons["open_web_button"].setVisible(bool(self._web_url_template))
+        self._clear_action.setEnabled(True)
+
+    def web_url(self) -> str:
+        """The address "Open in web" opens for the record shown, or ""."""
+        record = self._lead_view.record
+        if record is None or not self._web_url_template or not self.showing_record():
+            return ""
+        return build_web_url(self._web_url_template, record.lead.as_api_dict())
+
+    def open_in_web(self) -> None:
+        url = self.web_url()
+        if not url:
+            return
+        if not QDesktopServices.openUrl(QUrl(url)):
+            self.show_status_message(self.tr("The web page could not be opened."))
+
+    def copy_all(self) -> None:
+        """All of the record's fields, as text, on the clipboard."""
+        if self.showing_record():
+            self._lead_view.copy_all()
+
+    def _on_copied(self, _label: str) -> None:
+        self.statusBar().showMessage(self.tr("Copied"), COPIED_MESSAGE_MS)
+
+    def refresh(self) -> None:
+        """Look the last request up again, asked for by the agent (F5)."""
+        if self._last_request is None:
+            return
+        self.hide_banner()
+        self.lookup_requested.emit(self._last_request, True)
+
+    def clear_record(self) -> None:
+        """Back to the empty window: no record, no searched line, an empty input."""
+        self.hide_banner()
+        self._lead_view.clear()
+        self._stack.setCurrentWidget(self._empty_state)
+        self._searched.clear()
+        self._searched.hide()
+        self._input.clear()
+        self._update_record_actions()
+        self.focus_input()
 
     # --- banner
 

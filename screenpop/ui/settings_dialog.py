@@ -59,6 +59,7 @@ from screenpop.core.config import (
 )
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.goapi import Timeouts
+from screenpop.core.weblink import check_web_url_template
 from screenpop.ui.lead_view import plain_label
 
 log = logging.getLogger(__name__)
@@ -156,6 +157,7 @@ class SettingsDialog(QDialog):
         column.addWidget(self._build_dialer_group())
         column.addWidget(self._build_request_group())
         column.addWidget(self._build_country_group())
+        column.addWidget(self._build_web_group())
         column.addWidget(self._build_test_row())
         column.addWidget(self._build_problem_line())
         column.addWidget(self._build_buttons())
@@ -328,6 +330,28 @@ class SettingsDialog(QDialog):
         form.addRow(self._label(self.tr("Default &country:"), self._country), row)
         return group
 
+    def _build_web_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Open in web"))
+        group.setObjectName("web_group")
+        form = _Rows(group)
+        self._web_template = QLineEdit()
+        self._web_template.setObjectName("web_url_template_input")
+        self._web_template.setPlaceholderText(
+            self.tr("Optional, e.g. https://acme.croco-dial.net/app/leads/{lead_id}")
+        )
+        self._web_template.setAccessibleName(self.tr("Web link template"))
+        self._web_template.setToolTip(
+            self.tr(
+                'The address the "Open in web" button opens for the record shown. '
+                "Fields in braces, such as {lead_id} or {phone_number}, are replaced "
+                "by the record's values. Leave empty to hide the button."
+            )
+        )
+        # Not a connection setting: editing it keeps a test result.
+        self._web_template.textChanged.connect(lambda _text: self._refresh())
+        form.addRow(self._label(self.tr("&Web link:"), self._web_template), self._web_template)
+        return group
+
     def _build_test_row(self) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
@@ -392,6 +416,7 @@ class SettingsDialog(QDialog):
             self._ca_bundle,
             self._ca_browse,
             self._country,
+            self._web_template,
             self._test,
             self._save,
             self._cancel,
@@ -408,6 +433,7 @@ class SettingsDialog(QDialog):
             spin.setValue(getattr(settings.timeouts, name))
         self._country.setText(settings.default_country.upper())
         self._ca_bundle.setText(settings.ca_bundle)
+        self._web_template.setText(settings.web_url_template)
         self._apply_password_hint()
         # The cursor starts in the first field that still needs something.
         for field in (self._server, self._user, self._password):
@@ -467,6 +493,7 @@ class SettingsDialog(QDialog):
             timeouts=Timeouts(**{name: spin.value() for name, spin in self._timeouts.items()}),
             default_country=self._country.text().strip().upper(),
             ca_bundle=self._ca_bundle.text().strip(),
+            web_url_template=self._web_template.text().strip(),
         )
 
     def password(self) -> str | None:
@@ -486,6 +513,10 @@ class SettingsDialog(QDialog):
             return self.tr("Enter the password.")
         if settings.default_country not in phonenumbers.SUPPORTED_REGIONS:
             return self.tr("Enter a two-letter country code, such as US or PL.")
+        try:
+            check_web_url_template(settings.web_url_template)
+        except ConfigError as exc:
+            return exc.user_message
         return self._ca_bundle_problem(settings.ca_bundle)
 
     def _ca_bundle_problem(self, path: str, *, fresh: bool = False) -> str:

@@ -371,3 +371,13 @@ async def test_demo_mode_never_touches_the_keyring_or_the_settings_file(
     assert credential_store.calls == []
     assert not settings_path().exists()
     assert [path for path in user_home.rglob("*") if path.is_file()] == []
+
+
+async def test_hide_empty_fields_is_remembered_in_the_settings_file(make_session, demo_server):
+    settings = save_demo_settings(demo_server)
+    session = make_session(GuiOptions())
+    await session.connection.wait_idle()
+    session.window.hide_empty_action.setChecked(True)  # the window's toggle
+    saved = json.loads(settings_path().read_text(encoding="utf-8"))
+    assert saved["hide_empty_fields"] is True
+    assert saved["server"] == settings.server

@@ -56,7 +56,16 @@ async def test_typed_number_shows_the_vendor_example(harness):
         "list_id": "22799125",
         "comments": "Additional information was requested.",
     }
-    assert {name: view.value_text(name) for name in expected} == expected
+    # The raw values are kept (and copied) as sent; some are shown readably.
+    assert {name: view.raw_value(name) for name in expected} == expected
+    readable = {
+        "phone_number": "800 432 1000",
+        "alt_phone": "55 8765 4321",
+        "country_code": "MX — Mexico",
+        "date_of_birth": "⚠ 1825-10-23 (implausible)",
+    }
+    shown = {**expected, **readable}
+    assert {name: view.value_text(name) for name in shown} == shown
     assert child(view, QLabel, "value_city").isVisible()
     assert child(view, QLabel, "customer_flag").text() == "Prospect"
     no_custom = child(view, QLabel, "custom_fields_empty")

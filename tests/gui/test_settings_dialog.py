@@ -250,6 +250,7 @@ def test_every_control_is_named_and_tab_goes_top_to_bottom(make_dialog):
         "ca_bundle_input",
         "ca_bundle_browse",
         "country_input",
+        "web_url_template_input",
         "test_button",
         "save_button",
         "cancel_button",
