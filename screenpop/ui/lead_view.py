@@ -141,9 +141,13 @@ def plain_label(object_name: str = "", *, selectable: bool = True) -> QLabel:
 def set_value(label: QLabel, text: str) -> None:
     """Show ``text``, or a dimmed dash when the server sent nothing."""
     empty = not text
-    label.setText(EMPTY_VALUE if empty else text)
+    shown = EMPTY_VALUE if empty else text
     role = QPalette.ColorRole.PlaceholderText if empty else QPalette.ColorRole.WindowText
-    label.setForegroundRole(role)
+    # Unchanged labels are left alone: each change costs a layout pass.
+    if label.text() != shown:
+        label.setText(shown)
+    if label.foregroundRole() != role:
+        label.setForegroundRole(role)
 
 
 class _Row:
@@ -489,8 +493,9 @@ class LeadView(QWidget):
         else:
             kind, text = "prospect", self.tr("Prospect")
         self._flag.setText(text)
-        self._flag.setStyleSheet(_BADGE_BASE + _BADGE_STYLES[kind])
-        self._flag.setProperty("kind", kind)
+        if self._flag.property("kind") != kind:  # re-polishing a style sheet is costly
+            self._flag.setStyleSheet(_BADGE_BASE + _BADGE_STYLES[kind])
+            self._flag.setProperty("kind", kind)
         self._flag.setAccessibleName(self.tr("Customer status: {status}").format(status=text))
         self._flag.show()
 
