@@ -153,7 +153,7 @@ def set_value(label: QLabel, text: str) -> None:
 class _Row:
     """One field's row: its title, the value shown, the copy button, the raw value."""
 
-    __slots__ = ("button", "form", "label_text", "raw", "title", "value")
+    __slots__ = ("button", "form", "label_text", "raw", "shown_row", "title", "value")
 
     def __init__(
         self, form: QFormLayout, title: QLabel, value: QLabel, button: QToolButton, label_text: str
@@ -164,6 +164,7 @@ class _Row:
         self.button = button
         self.label_text = label_text
         self.raw = ""
+        self.shown_row = True
 
     def fill(self, raw: str, shown: str) -> None:
         self.raw = raw
@@ -171,7 +172,9 @@ class _Row:
         self.button.setEnabled(bool(raw))
 
     def set_visible(self, visible: bool) -> None:
-        self.form.setRowVisible(self.title, visible)
+        if visible != self.shown_row:  # an unchanged row costs no layout pass
+            self.shown_row = visible
+            self.form.setRowVisible(self.title, visible)
 
 
 def _add_row(
