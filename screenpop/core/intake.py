@@ -14,7 +14,6 @@ import urllib.parse
 from dataclasses import dataclass
 
 from screenpop.core.errors import InputError
-from screenpop.core.goapi import Query
 
 URI_SCHEMES = ("tel", "callto", "sip", "sips")
 MAX_INPUT_LENGTH = 512
@@ -38,9 +37,6 @@ class PopRequest:
     lead_id: str | None = None
     extension: str | None = None
     display: str = ""
-
-    def to_query(self) -> Query:
-        return Query(phone=self.phone, lead_id=self.lead_id)
 
     @property
     def searched(self) -> str:

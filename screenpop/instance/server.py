@@ -98,9 +98,6 @@ class InstanceServer(QObject):
         self._closed = False
         return True
 
-    def is_listening(self) -> bool:
-        return self._server.isListening()
-
     def open_connections(self) -> int:
         """Connections accepted and not yet closed."""
         return len(self._clients)

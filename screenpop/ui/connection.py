@@ -117,11 +117,6 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate(_TR, text)
 
 
-def _protect(password: str) -> None:
-    """Mask the password in everything logged from now on."""
-    protect(password)
-
-
 # ------------------------------------------------------------ the connection
 
 
@@ -172,7 +167,7 @@ class ConnectionManager(QObject):
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
         if password:
-            _protect(password)
+            protect(password)
 
     # --- state, for the window and the tests
 
@@ -262,7 +257,7 @@ class ConnectionManager(QObject):
             self._password = password
             self._saved_key = (user, endpoint)
             self._password_hint = _hint_for(location)
-            _protect(password)
+            protect(password)
             if self._dialog is not None:  # opened while loading
                 self._dialog.set_saved_password(self._password_hint, password, can_forget=True)
         if message:
@@ -359,7 +354,7 @@ class ConnectionManager(QObject):
         self._settings = settings
         if password:
             self._password = password
-            _protect(password)
+            protect(password)
         # The new client first: the agent can work while a slow keyring answers.
         self._window.hide_banner()
         self._window.set_default_country(settings.default_country)

@@ -124,15 +124,6 @@ class LookupController(QObject):
     def guard(self) -> SignInGuard:
         return self._guard
 
-    @property
-    def last_request(self) -> PopRequest | None:
-        return self._last_request
-
-    @property
-    def unanswered_request(self) -> PopRequest | None:
-        """The newest lookup held back or refused for a sign-in reason."""
-        return self._unanswered
-
     def is_busy(self) -> bool:
         """A lookup is in flight or waiting for its turn."""
         return self._in_flight() or self._waiting is not None
@@ -205,10 +196,6 @@ class LookupController(QObject):
     def suspend(self) -> None:
         """Hold lookups (the newest one waits) until :meth:`use_client`."""
         self._suspended = True
-
-    def forget_recent(self) -> None:
-        """The next pop of any number asks the dialer again (e.g. on refresh)."""
-        self._recent = None
 
     def use_client(self, client: CustomerInfoSource) -> None:
         """Switch to new credentials or settings: the old client is closed, the

@@ -560,10 +560,6 @@ class LeadView(QWidget):
         QGuiApplication.clipboard().setText(row.raw)
         self.copied.emit(row.label_text)
 
-    def copy_field(self, field_name: str) -> None:
-        """Put a documented field's raw value on the clipboard."""
-        self._copy_row(self._rows[field_name])
-
     def copy_all_text(self) -> str:
         """Every non-empty field as ``Label: raw value`` lines, one block per
         group (custom and other fields last), blocks separated by a blank line."""

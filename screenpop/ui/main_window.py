@@ -413,11 +413,8 @@ class MainWindow(QMainWindow):
     def mode(self) -> LookupMode:
         return self._mode
 
-    def set_mode(self, mode: LookupMode) -> None:
-        """Switch between phone and lead-ID lookups; the typed text stays."""
-        self._set_mode(mode)
-
     def _set_mode(self, mode: LookupMode) -> None:
+        """Switch between phone and lead-ID lookups; the typed text stays."""
         self._mode = mode
         self._mode_phone.setChecked(mode is LookupMode.PHONE)
         self._mode_lead.setChecked(mode is LookupMode.LEAD_ID)

@@ -562,12 +562,6 @@ class SettingsDialog(QDialog):
     def is_testing(self) -> bool:
         return self._test_task is not None and not self._test_task.done()
 
-    def test_status_text(self) -> str:
-        return self._test_status.text()
-
-    def endpoint_text(self) -> str:
-        return self._endpoint.text()
-
     # --- live checks
 
     def _on_connection_edited(self, *_args: object) -> None:
