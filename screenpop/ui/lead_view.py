@@ -91,6 +91,24 @@ GENDER_WORDS_FOR_TRANSLATION: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("LeadView", "Female"),
     QT_TRANSLATE_NOOP("LeadView", "Unknown"),
 )
+# Fields whose values are short codes, numbers and dates: they are laid out
+# without word wrap, which spares the layout a height-for-width pass per label
+# on every pop. A hostile long value is still clipped (see plain_label).
+UNWRAPPED_FIELDS = frozenset(
+    {
+        "lead_id",
+        "list_id",
+        "title",
+        "middle_initial",
+        "phone_number",
+        "alt_phone",
+        "state",
+        "postal_code",
+        "gender",
+        "date_of_birth",
+        "user",
+    }
+)
 # Fields whose value can be copied with a click on the value itself.
 CLICK_TO_COPY_FIELDS = frozenset({"phone_number", "alt_phone", "email"})
 
@@ -229,10 +247,14 @@ def _drawn_copy_icon() -> QIcon:
     return QIcon(pixmap)
 
 
+def _copy_text(label_text: str) -> str:
+    return QCoreApplication.translate(_TR_CONTEXT, "Copy {label}").format(label=label_text)
+
+
 def _copy_button(label_text: str, object_name: str) -> QToolButton:
     button = QToolButton()
     button.setObjectName(object_name)
-    text = QCoreApplication.translate(_TR_CONTEXT, "Copy {label}").format(label=label_text)
+    text = _copy_text(label_text)
     button.setAccessibleName(text)
     # The label may be a server's column name: the tooltip is escaped plain text.
     button.setToolTip(_plain_tooltip(text))
@@ -378,6 +400,8 @@ class LeadView(QWidget):
                 continue
             text = QCoreApplication.translate(_TR_CONTEXT, spec.label)
             row = _add_row(form, text, name=spec.name, tooltip=spec.name, on_copy=self._copy_row)
+            if spec.name in UNWRAPPED_FIELDS:
+                row.value.setWordWrap(False)
             self._rows[spec.name] = row
             self._values[spec.name] = row.value
         return box
@@ -631,11 +655,19 @@ class _FieldRows:
     """Rows of columns that differ from record to record (custom and unknown
     fields), kept in a widget of their own inside ``column``.
 
-    A new set of columns is laid out in a fresh widget before it is shown and
-    swapped in whole: adding rows to a visible form re-lays it out per row
-    (5,000 custom columns took half a minute), removing them one by one too.
-    The same columns again are only re-filled.
+    Calls come from leads of different lists, each with its own columns: the
+    rows already built are re-labelled for the next list's columns and the
+    spare ones hidden, which costs a few label changes instead of new widgets
+    (building and showing them stalled the window for several ms per pop).
+    Only when more rows are needed than exist, or far fewer than are kept, is
+    a fresh widget laid out before it is shown and swapped in whole: adding
+    rows to a visible form re-lays it out per row (5,000 custom columns took
+    half a minute), removing them one by one too.
     """
+
+    # Spare rows kept beyond what a record needs, so a list with a handful of
+    # columns after one with thousands does not carry thousands of hidden rows.
+    _SPARE_ROWS = 32
 
     def __init__(self, column: QVBoxLayout, on_copy: Callable[[_Row], None]) -> None:
         self._column = column
@@ -643,12 +675,17 @@ class _FieldRows:
         self._widget = QWidget()
         self._form = _form_layout(self._widget)
         column.addWidget(self._widget)
+        self._pool: list[_Row] = []
         self.rows: dict[str, _Row] = {}
         self.values: dict[str, QLabel] = {}
 
     def show(self, fields: Mapping[str, str], *, prefix: str) -> None:
         if list(fields) != list(self.rows):
-            self._rebuild(fields, prefix)
+            columns = list(fields)
+            if len(columns) > len(self._pool) or len(self._pool) > len(columns) + self._SPARE_ROWS:
+                self._rebuild(columns, prefix)
+            else:
+                self._relabel(columns, prefix)
         for column, row in self.rows.items():
             row.fill(fields[column], fields[column])
 
@@ -657,8 +694,7 @@ class _FieldRows:
         shown = 0
         for row in self.rows.values():
             visible = not hide or bool(row.raw)
-            if row.title.isVisibleTo(self._widget) != visible:
-                row.set_visible(visible)
+            row.set_visible(visible)
             shown += visible
         self._widget.setVisible(shown > 0)
         return shown
@@ -666,11 +702,22 @@ class _FieldRows:
     def label_for(self, column: str) -> str:
         return self.rows[column].title.text()
 
-    def _rebuild(self, fields: Mapping[str, str], prefix: str) -> None:
+    def _relabel(self, columns: list[str], prefix: str) -> None:
+        rows: dict[str, _Row] = {}
+        for column, row in zip(columns, self._pool[: len(columns)], strict=True):
+            _label_row(row, readable_label(column), name=f"{prefix}{column}", column=column)
+            rows[column] = row
+        for spare in self._pool[len(columns) :]:
+            spare.fill("", "")
+            spare.value.setObjectName("")  # not found by its old column's name
+            spare.set_visible(False)
+        self._set_rows(rows)
+
+    def _rebuild(self, columns: list[str], prefix: str) -> None:
         widget = QWidget()
         form = _form_layout(widget)
         rows: dict[str, _Row] = {}
-        for column in fields:
+        for column in columns:
             # The column name is server text too: the tooltip is plain text.
             row = _add_row(
                 form,
@@ -685,9 +732,32 @@ class _FieldRows:
         self._column.replaceWidget(old, widget)
         old.hide()
         old.deleteLater()
-        self._widget, self._form, self.rows = widget, form, rows
+        self._widget, self._form, self._pool = widget, form, list(rows.values())
+        self._set_rows(rows)
+
+    def _set_rows(self, rows: dict[str, _Row]) -> None:
+        self.rows = rows
         self.values = {column: row.value for column, row in rows.items()}
-        widget.setVisible(bool(rows))
+        self._widget.setVisible(bool(rows))
+
+
+def _label_row(row: _Row, label_text: str, *, name: str, column: str) -> None:
+    """Give a custom or unknown field's row its column: the column name is
+    server text, so every tooltip is plain text."""
+    if row.label_text == label_text and row.value.objectName() == name:
+        row.set_visible(True)
+        return
+    row.label_text = label_text
+    row.title.setText(label_text)
+    row.title.setToolTip(_plain_tooltip(column))
+    row.value.setObjectName(name)
+    row.value.setAccessibleName(label_text)
+    row.value.setToolTip(_plain_tooltip(column))
+    copy_text = _copy_text(label_text)
+    row.button.setObjectName(f"copy_{name}")
+    row.button.setAccessibleName(copy_text)
+    row.button.setToolTip(_plain_tooltip(copy_text))
+    row.set_visible(True)
 
 
 def _form_layout(box: QWidget) -> QFormLayout:

@@ -1,9 +1,9 @@
 """LeadView on its own: states, labels, layout."""
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QGroupBox, QLabel
+from PySide6.QtWidgets import QGroupBox, QLabel, QToolButton
 
-from screenpop.core.models import LEAD_FIELDS, CustomerInfo
+from screenpop.core.models import LEAD_FIELDS, CustomerInfo, readable_label
 from screenpop.ui.lead_view import (
     EMPTY_VALUE,
     FIELD_LABELS_FOR_TRANSLATION,
@@ -66,6 +66,37 @@ def test_custom_rows_are_reused_for_the_same_columns_and_rebuilt_for_others(qtbo
 
     view.show_record(_info(custom=[]))
     assert view.findChild(QLabel, "custom_fields_empty").isVisible()
+
+
+def test_another_lists_columns_relabel_the_rows_already_built(qtbot):
+    view = _view(qtbot)
+    view.show_record(_info(custom={"plan": "A", "region": "North"}))
+    plan = view.findChild(QLabel, "custom_plan")
+
+    view.show_record(_info(custom={"<b>zone</b>": "7"}))
+    zone = view.findChild(QLabel, "custom_<b>zone</b>")
+    assert zone is plan  # the same row, re-labelled: no widgets built per pop
+    assert view.custom_field_text("<b>zone</b>") == "7"
+    label = readable_label("<b>zone</b>")
+    assert view.custom_field_label("<b>zone</b>") == label
+    copy = view.findChild(QToolButton, "copy_custom_<b>zone</b>")
+    assert copy.accessibleName() == f"Copy {label}"
+    assert "&lt;b&gt;" in copy.toolTip()  # server text stays plain text
+    # The spare row is hidden and no longer answers to its old column.
+    assert view.findChild(QLabel, "custom_region") is None
+    assert view.findChild(QLabel, "custom_plan") is None
+    values = [label for label in view.findChildren(QLabel) if label.objectName() == ""]
+    assert plan not in values
+    shown_values = [
+        label.objectName()
+        for label in view.findChildren(QLabel)
+        if label.objectName().startswith("custom_") and label.isVisible()
+    ]
+    assert shown_values == ["custom_<b>zone</b>"]
+
+    view.show_record(_info(custom={"a": "1", "b": "2", "c": "3"}))  # more rows than built
+    assert [view.custom_field_text(name) for name in "abc"] == ["1", "2", "3"]
+    assert view.findChild(QLabel, "custom_c").isVisible()
 
 
 def test_clear_returns_to_an_empty_form(qtbot):
