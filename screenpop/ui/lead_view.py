@@ -109,6 +109,8 @@ UNWRAPPED_FIELDS = frozenset(
         "user",
     }
 )
+# Events after which the style sheet is read again (light/dark switched).
+_PALETTE_EVENTS = frozenset({QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange})
 # Fields whose value can be copied with a click on the value itself.
 CLICK_TO_COPY_FIELDS = frozenset({"phone_number", "alt_phone", "email"})
 
@@ -323,6 +325,8 @@ class LeadView(QWidget):
         self._columns = 2
         self._info: CustomerInfo | None = None
         self._hide_empty = False
+        self._following_palette = False
+        self._palette_key = self.palette().color(QPalette.ColorRole.Window).rgba()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -443,6 +447,40 @@ class LeadView(QWidget):
         for column in range(2):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         self._columns = columns
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in _PALETTE_EVENTS and not self._following_palette:
+            self._follow_palette()
+        return handled
+
+    def _follow_palette(self) -> None:
+        """Light and dark switched while shown: the cards' style sheet read the
+        palette when it was set, and the drawn copy icon was drawn in the old
+        text colour."""
+        key = self.palette().color(QPalette.ColorRole.Window).rgba()
+        if key == self._palette_key:
+            return
+        self._palette_key = key
+        self._following_palette = True
+        try:
+            self.setStyleSheet("")  # the same sheet again would not be read again
+            self.setStyleSheet(_VIEW_STYLE)
+        finally:
+            self._following_palette = False
+        global _COPY_ICON
+        _COPY_ICON = None
+        icon = _copy_icon()
+        if not icon.isNull():
+            for row in self._all_rows():
+                row.button.setIcon(icon)
+
+    def _all_rows(self) -> list[_Row]:
+        return [
+            *self._rows.values(),
+            *self._custom_rows.pool,
+            *self._extra_rows.pool,
+        ]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         columns = 2 if event.size().width() >= TWO_COLUMN_MIN_WIDTH else 1
@@ -675,14 +713,14 @@ class _FieldRows:
         self._widget = QWidget()
         self._form = _form_layout(self._widget)
         column.addWidget(self._widget)
-        self._pool: list[_Row] = []
+        self.pool: list[_Row] = []
         self.rows: dict[str, _Row] = {}
         self.values: dict[str, QLabel] = {}
 
     def show(self, fields: Mapping[str, str], *, prefix: str) -> None:
         if list(fields) != list(self.rows):
             columns = list(fields)
-            if len(columns) > len(self._pool) or len(self._pool) > len(columns) + self._SPARE_ROWS:
+            if len(columns) > len(self.pool) or len(self.pool) > len(columns) + self._SPARE_ROWS:
                 self._rebuild(columns, prefix)
             else:
                 self._relabel(columns, prefix)
@@ -704,10 +742,10 @@ class _FieldRows:
 
     def _relabel(self, columns: list[str], prefix: str) -> None:
         rows: dict[str, _Row] = {}
-        for column, row in zip(columns, self._pool[: len(columns)], strict=True):
+        for column, row in zip(columns, self.pool[: len(columns)], strict=True):
             _label_row(row, readable_label(column), name=f"{prefix}{column}", column=column)
             rows[column] = row
-        for spare in self._pool[len(columns) :]:
+        for spare in self.pool[len(columns) :]:
             spare.fill("", "")
             spare.value.setObjectName("")  # not found by its old column's name
             spare.set_visible(False)
@@ -732,7 +770,7 @@ class _FieldRows:
         self._column.replaceWidget(old, widget)
         old.hide()
         old.deleteLater()
-        self._widget, self._form, self._pool = widget, form, list(rows.values())
+        self._widget, self._form, self.pool = widget, form, list(rows.values())
         self._set_rows(rows)
 
     def _set_rows(self, rows: dict[str, _Row]) -> None:
