@@ -744,6 +744,21 @@ class Bench:
                 ),
             )
         )
+        render = summary(result["render_only_ms"])
+        self.extra["inapp"]["render_only"] = render
+        self.rows.append(
+            Row(
+                name="3c render only",
+                unit="ms",
+                value=render,
+                target="info",
+                note=(
+                    "the window's share of 3 with no network: show a record already "
+                    "fetched, lay it out and paint it at once (3 stops its clock before "
+                    "the paint, which comes with the next frame); leads of different lists"
+                ),
+            )
+        )
         delay = self.slow_server.delay * 1000
         self.rows.append(
             ratio_row(
