@@ -28,8 +28,10 @@ async def make_dialog(qtbot):
     """Dialogs over a parent window, as in the app: closing one must not close
     the last window (Qt would quit the event loop the test runs on)."""
     dialogs: list[SettingsDialog] = []
+    # Not handed to qtbot.addWidget: pytest-qt closes and deletes its widgets
+    # before fixture teardown, which would delete the dialogs under the
+    # teardown below whenever the deferred delete ran first.
     parent = QWidget()
-    qtbot.addWidget(parent)
     parent.show()
 
     def make(settings=None, **kwargs) -> DialogDriver:
@@ -42,6 +44,8 @@ async def make_dialog(qtbot):
     for dialog in dialogs:
         dialog.done(0)
         await dialog.wait_for_tests()  # every test client closed while the loop runs
+    parent.close()
+    parent.deleteLater()
 
 
 # --- live checks -------------------------------------------------------------
