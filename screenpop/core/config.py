@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import ssl
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 
 from screenpop import APP_DIR_NAME
 from screenpop.core.endpoint import resolve_endpoint
 from screenpop.core.errors import ConfigError
+from screenpop.core.files import write_atomically
 from screenpop.core.goapi import (
     Credentials,
     GoApiClient,
@@ -42,6 +41,19 @@ METHODS: tuple[Method, ...] = ("post", "get")
 # enough that a dead server is noticed while the caller is still talking.
 MIN_TIMEOUT, MAX_TIMEOUT = 0.5, 120.0
 MAX_REUSE_SECONDS = 600.0
+
+# What a pop does with the window: bring it to the front and take the
+# keyboard focus; show and raise it but leave the focus where it is (the agent
+# may be typing in the softphone); or leave it hidden and notify.
+PopBehaviour = Literal["front", "no_focus", "notify"]
+POP_BEHAVIOURS: tuple[PopBehaviour, ...] = ("front", "no_focus", "notify")
+Appearance = Literal["system", "light", "dark"]
+APPEARANCES: tuple[Appearance, ...] = ("system", "light", "dark")
+# "system" follows the operating system's language; English is the fallback.
+Language = Literal["system", "en", "es"]
+LANGUAGES: tuple[Language, ...] = ("system", "en", "es")
+# Switches saved as true/false, with what they mean when the file lacks them.
+_FLAGS = ("hide_empty_fields", "stay_on_top", "close_to_tray", "keep_history")
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,15 @@ class ConnectionSettings:
     # "Open in web": a http(s) URL with {field} placeholders, e.g.
     # https://acme.croco-dial.net/app/leads/{lead_id}; "" hides the action.
     web_url_template: str = ""
+    # The desk: how pops show the window, the tray, the look, the history.
+    pop_behaviour: PopBehaviour = "front"
+    stay_on_top: bool = False
+    # Closing the window hides it to the tray (where there is one).
+    close_to_tray: bool = True
+    appearance: Appearance = "system"
+    language: Language = "system"
+    # Recent lookups are kept in memory; True also saves their summary to disk.
+    keep_history: bool = False
 
     @property
     def endpoint(self) -> str:
@@ -106,11 +127,15 @@ class ConnectionSettings:
         values["response_type"] = _choice(data, "response_type", RESPONSE_TYPES, warnings)
         values["method"] = _choice(data, "method", METHODS, warnings)
         values["timeouts"] = _timeouts(data.get("timeouts"), warnings)
-        hide_empty = data.get("hide_empty_fields", defaults.hide_empty_fields)
-        if isinstance(hide_empty, bool):
-            values["hide_empty_fields"] = hide_empty
-        else:
-            warnings.append("The saved 'hide_empty_fields' is not true or false; it was ignored.")
+        values["pop_behaviour"] = _choice(data, "pop_behaviour", POP_BEHAVIOURS, warnings)
+        values["appearance"] = _choice(data, "appearance", APPEARANCES, warnings)
+        values["language"] = _choice(data, "language", LANGUAGES, warnings)
+        for name in _FLAGS:
+            flag = data.get(name, getattr(defaults, name))
+            if isinstance(flag, bool):
+                values[name] = flag
+            else:
+                warnings.append(f"The saved '{name}' is not true or false; it was ignored.")
         template = data.get("web_url_template", defaults.web_url_template)
         if not isinstance(template, str):
             warnings.append("The saved 'web_url_template' is not text; it was ignored.")
@@ -196,15 +221,7 @@ def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Pat
     path = path or settings_path()
     text = json.dumps(settings.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, text)
     except OSError as exc:
         raise ConfigError(f"The settings could not be saved to {path} ({exc.strerror}).") from exc
     return path

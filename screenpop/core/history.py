@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +19,8 @@ from typing import Any, Literal
 import platformdirs
 
 from screenpop import APP_DIR_NAME
+from screenpop.core.files import write_atomically
+from screenpop.core.intake import PopRequest
 from screenpop.core.models import CustomerInfo
 
 MAX_ENTRIES = 50
@@ -29,6 +29,8 @@ Outcome = Literal["found", "not_found", "failed"]
 _OUTCOMES: frozenset[str] = frozenset({"found", "not_found", "failed"})
 # The columns a saved history may hold, and nothing else.
 SAVED_COLUMNS = ("time", "searched", "name", "is_customer", "outcome")
+# How PopRequest.searched spells a lead ID lookup.
+_LEAD_SEARCHED = "lead ID "
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,47 @@ class HistoryEntry:
     name: str = ""
     is_customer: bool | None = None
     outcome: Outcome = "found"
-    # In memory only: the record as it was fetched, to show it again.
+    # In memory only: the record as it was fetched, to show it again, and
+    # the request as it arrived (with the number as the agent read it).
     record: CustomerInfo | None = None
+    request: PopRequest | None = None
 
     @classmethod
     def found(cls, searched: str, info: CustomerInfo, when: dt.datetime) -> HistoryEntry:
         return cls(when, searched, info.lead.full_name, info.is_customer, "found", info)
+
+    @classmethod
+    def of_lookup(
+        cls, request: PopRequest, outcome: Outcome, info: CustomerInfo | None, when: dt.datetime
+    ) -> HistoryEntry:
+        """How one lookup ended; a found record is kept to be shown again."""
+        if info is not None:
+            return cls(
+                when,
+                request.searched,
+                info.lead.full_name,
+                info.is_customer,
+                "found",
+                info,
+                request,
+            )
+        return cls(when, request.searched, outcome=outcome, request=request)
+
+    @property
+    def lead_id(self) -> str | None:
+        """The lead ID looked up, or None for a phone lookup."""
+        if self.searched.startswith(_LEAD_SEARCHED):
+            return self.searched[len(_LEAD_SEARCHED) :]
+        return None
+
+    def to_request(self) -> PopRequest:
+        """A request that looks this entry up again (also for a saved one)."""
+        if self.request is not None:
+            return self.request
+        lead_id = self.lead_id
+        if lead_id is not None:
+            return PopRequest(raw=lead_id, lead_id=lead_id, display=f"Lead {lead_id}")
+        return PopRequest(raw=self.searched, phone=self.searched, display=self.searched)
 
     def to_saved(self) -> dict[str, Any]:
         return {
@@ -71,7 +108,16 @@ class HistoryEntry:
             return None
         if outcome not in _OUTCOMES:
             return None
+        if not _searchable(searched):
+            return None
         return cls(when, searched, name, customer, outcome)
+
+
+def _searchable(searched: str) -> bool:
+    """Digits, or "lead ID " and digits: what PopRequest.searched writes, so a
+    saved row can be looked up again and nothing else is sent to the dialer."""
+    digits = searched.removeprefix(_LEAD_SEARCHED)
+    return 0 < len(digits) <= 20 and digits.isascii() and digits.isdigit()
 
 
 class RecentLookups:
@@ -90,11 +136,19 @@ class RecentLookups:
     def __getitem__(self, index: int) -> HistoryEntry:
         return self._entries[index]
 
+    @property
+    def is_full(self) -> bool:
+        return len(self._entries) == MAX_ENTRIES
+
     def add(self, entry: HistoryEntry) -> None:
         """Newest first; the oldest falls off past :data:`MAX_ENTRIES`."""
-        if len(self._entries) == MAX_ENTRIES:
-            self._entries.pop()
+        if self.is_full:
+            self.drop_oldest()
         self._entries.appendleft(entry)
+
+    def drop_oldest(self) -> None:
+        if self._entries:
+            self._entries.pop()
 
     def clear(self) -> None:
         self._entries.clear()
@@ -108,15 +162,9 @@ def save_history(history: RecentLookups, path: Path | None = None) -> Path:
     """Write only :data:`SAVED_COLUMNS`, atomically."""
     path = path or history_path()
     rows = [entry.to_saved() for entry in history]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".history-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump({"version": 1, "entries": rows}, stream, ensure_ascii=False, indent=1)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(
+        path, json.dumps({"version": 1, "entries": rows}, ensure_ascii=False, indent=1)
+    )
     return path
 
 

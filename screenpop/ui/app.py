@@ -2,10 +2,15 @@
 
 This is the one place where signals are connected (:func:`_wire`; the
 settings dialog, created on demand, is connected by :class:`ConnectionManager`
-here too) and the one place that owns the shutdown order: the window closes,
-the loop stops, the password load and any keyring write finish or are
-cancelled, the lookup in flight is cancelled, the HTTP client is closed, the
-demo server stops, and only then is the loop closed.
+here too) and the one place that owns the shutdown order: the window closes
+(for real: Quit, or closing it where there is no tray), the loop stops, the
+window's place and the recent lookups are saved, the password load and any
+keyring write finish or are cancelled, the lookup in flight is cancelled, the
+HTTP client is closed, the demo server stops, and only then is the loop closed.
+
+Around the window (the desk): the tray icon and its menu, the recent
+lookups, the notifications for pops while the window is out of sight, light
+or dark, and the window's place per screen setup.
 
 Where the connection comes from:
 
@@ -28,7 +33,7 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,7 +44,7 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from screenpop import APP_NAME, __version__
-from screenpop.core.config import ConnectionSettings, load_settings
+from screenpop.core.config import Appearance, ConnectionSettings, load_settings
 from screenpop.demo.account import DEMO_PASSWORD, DEMO_USER
 from screenpop.instance.forward import LaunchLock
 from screenpop.instance.server import InstanceServer
@@ -53,7 +58,11 @@ from screenpop.ui.connection import (
 )
 from screenpop.ui.controller import LookupController
 from screenpop.ui.crash import crash_guard
+from screenpop.ui.history import HistoryKeeper
 from screenpop.ui.main_window import MainWindow
+from screenpop.ui.theme import AppearanceKeeper
+from screenpop.ui.tray import PopNotifier, TrayIcon
+from screenpop.ui.window_state import WindowStateStore, screen_setup_key
 
 if TYPE_CHECKING:
     from screenpop.demo.server import DemoServer
@@ -73,6 +82,8 @@ class GuiOptions:
     password: str | None = dataclasses.field(default=None, repr=False)
     demo: bool = False
     initial: str | None = None  # a number or link to look up at start
+    # For this run only (nothing is saved): override the saved appearance.
+    appearance: Appearance | None = None
     # Held from "nobody answers" until this instance listens (see instance.forward).
     launch_lock: LaunchLock | None = None
 
@@ -118,6 +129,38 @@ class GuiSession:
     controller: LookupController
     demo_server: DemoServer | None = None
     connection: ConnectionManager | None = None
+    history: HistoryKeeper | None = None
+    tray: TrayIcon | None = None
+    notifier: PopNotifier | None = None
+    appearance: AppearanceKeeper | None = None
+    # Where the window's place is remembered; None in demo mode.
+    window_state: WindowStateStore | None = None
+
+    def save_window_state(self) -> None:
+        if self.window_state is not None:
+            self.window_state.save(screen_setup_key(), *self.window.window_state())
+
+    def restore_window_state(self) -> None:
+        if self.window_state is not None:
+            saved = self.window_state.load(screen_setup_key())
+            if saved is not None:
+                self.window.restore_window_state(*saved)
+
+    def apply_desk_settings(self, settings: ConnectionSettings) -> None:
+        """The settings that shape the desk around the window (saved or at start)."""
+        tray_shown = self.tray.show() if self.tray is not None else False
+        if not tray_shown and self.tray is not None:
+            self.tray.hide()
+        self.window.set_close_to_tray(settings.close_to_tray and tray_shown)
+        behaviour = settings.pop_behaviour
+        if behaviour == "notify" and not tray_shown:
+            # Nothing could say what was found: show the window, keep the focus.
+            behaviour = "no_focus"
+        self.window.set_pop_behaviour(behaviour)
+        if self.history is not None:
+            self.history.set_keep(settings.keep_history)
+        if self.appearance is not None:
+            self.appearance.apply(settings.appearance)
 
 
 def build_session(
@@ -125,12 +168,16 @@ def build_session(
     *,
     store: CredentialStoreLike | None = None,
     settings_file: Path | None = None,
+    tray_available: Callable[[], bool] | None = None,
 ) -> GuiSession:
-    """Start the demo server if asked, build controller, window and connection, wire them.
+    """Start the demo server if asked, build controller, window, connection
+    and the desk around them, wire them.
 
     Needs a QApplication. The saved settings are read here (a small file);
     the password is read from ``store`` (default: the system keyring) once
-    the qasync loop runs. Demo mode reads and writes neither.
+    the qasync loop runs. Demo mode reads and writes neither, nor the saved
+    recent lookups or window place. ``tray_available`` replaces the desktop's
+    answer to whether it shows tray icons (tests).
     """
     demo_server = _start_demo_server() if options.demo else None
     try:
@@ -148,12 +195,24 @@ def build_session(
         controller = LookupController(client_for(settings, password)[0])
         if settings is not None:
             controller.reuse_seconds = settings.reuse_seconds
+        desk = settings or ConnectionSettings()
+        if options.appearance is not None:
+            desk = dataclasses.replace(desk, appearance=options.appearance)
+        appearance = AppearanceKeeper(_qapplication(), desk.appearance)
+        history = HistoryKeeper.loaded(keep=desk.keep_history and demo_server is None)
         window = MainWindow(
             default_country=settings.default_country if settings else "US",
             connection_text=connection_text(settings, demo=demo_server is not None),
+            history=history.model,
         )
+        history.setParent(window)
+        appearance.setParent(window)
         if settings is not None:
             window.apply_display_settings(settings)
+        tray = TrayIcon(app_icon(), history.model, available=tray_available, parent=window)
+        notifier = PopNotifier(
+            tray, history.model, out_of_sight=window.is_out_of_sight, parent=window
+        )
         connection = ConnectionManager(
             window,
             controller,
@@ -164,16 +223,36 @@ def build_session(
             settings_file=settings_file,
             from_command_line=options.settings is not None,
         )
-        _wire(window, controller, connection)
+        session = GuiSession(
+            window=window,
+            controller=controller,
+            demo_server=demo_server,
+            connection=connection,
+            history=history,
+            tray=tray,
+            notifier=notifier,
+            appearance=appearance,
+            window_state=None if demo_server is not None else WindowStateStore(),
+        )
+        session.apply_desk_settings(desk)
+        if demo_server is not None:
+            history.set_keep(False)  # demo lookups are never saved
+        session.restore_window_state()
+        _wire(window, controller, connection, session)
         connection.start(warnings)
         _warm_up_in_background()
     except BaseException:
         if demo_server is not None:
             demo_server.stop()
         raise
-    return GuiSession(
-        window=window, controller=controller, demo_server=demo_server, connection=connection
-    )
+    return session
+
+
+def _qapplication() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("build_session needs a QApplication")
+    return app
 
 
 def _start_demo_server() -> DemoServer:
@@ -195,6 +274,7 @@ def _wire(
     window: MainWindow,
     controller: LookupController,
     connection: ConnectionManager | None = None,
+    session: GuiSession | None = None,
 ) -> None:
     """Every signal connection in the GUI, in one place."""
     window.lookup_requested.connect(controller.lookup)
@@ -208,13 +288,52 @@ def _wire(
     if connection is not None:
         window.settings_requested.connect(connection.open_settings)
         window.hide_empty_fields_changed.connect(connection.set_hide_empty_fields)
+        window.stay_on_top_changed.connect(connection.set_stay_on_top)
         controller.password_rejected.connect(connection.ask_for_password)
+    if session is not None:
+        _wire_desk(session)
+
+
+def _wire_desk(session: GuiSession) -> None:
+    """The tray, the recent lookups and the notifications."""
+    window, controller = session.window, session.controller
+    history, tray, notifier = session.history, session.tray, session.notifier
+    if history is not None:
+        controller.answered.connect(history.record)
+        window.clear_history_requested.connect(history.clear)
+    if notifier is not None:
+        controller.answered.connect(notifier.on_answered)
+    if session.connection is not None:
+        session.connection.settings_applied.connect(session.apply_desk_settings)
+    window.hidden_to_tray.connect(session.save_window_state)
+    if tray is None:
+        return
+    tray.show_requested.connect(window.present)
+    tray.notification_clicked.connect(window.present)
+    tray.clipboard_lookup_requested.connect(lambda: _presented(window, window.look_up_clipboard))
+    tray.entry_chosen.connect(lambda entry: _presented(window, window.show_history_entry, entry))
+    tray.settings_requested.connect(lambda: _presented(window, window.settings_requested.emit))
+    if history is not None:
+        tray.clear_history_requested.connect(history.clear)
+    # Quit from the tray: wired by run_gui, which owns the event loop.
+
+
+def _presented(window: MainWindow, then: Callable[..., object], *args: object) -> None:
+    """Bring the window forward, then do what the tray menu asked."""
+    window.present()
+    then(*args)
 
 
 async def shutdown(session: GuiSession) -> None:
-    """Ordered teardown: stop loading, finish keyring writes, cancel the lookup,
-    close the HTTP client, stop the demo server."""
+    """Ordered teardown: save the window's place and the recent lookups, stop
+    loading, finish keyring writes, cancel the lookup, close the HTTP client,
+    stop the demo server."""
     try:
+        session.save_window_state()
+        if session.history is not None:
+            session.history.flush()
+        if session.tray is not None:
+            session.tray.hide()
         if session.connection is not None:
             await session.connection.aclose()
         await session.controller.aclose()
@@ -235,13 +354,18 @@ def _application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setDesktopFileName("screenpop")  # Wayland and taskbars match the .desktop file
-    app.setWindowIcon(QIcon(str(resource_path("icons", "screenpop.svg"))))
+    app.setWindowIcon(app_icon())
     return app
 
 
+def app_icon() -> QIcon:
+    """Screenpop's icon (an SVG: crisp at any scale)."""
+    return QIcon(str(resource_path("icons", "screenpop.svg")))
+
+
 @contextlib.contextmanager
-def _quit_on_signals(app: QApplication) -> Iterator[None]:
-    """Ctrl+C or SIGTERM close the window normally, so the shutdown still runs.
+def _quit_on_signals(quit_app: Callable[[], None]) -> Iterator[None]:
+    """Ctrl+C or SIGTERM quit as the tray's Quit does, so the shutdown still runs.
 
     Python runs signal handlers only between bytecodes; a timer gives it a
     turn while Qt sleeps in its own event loop.
@@ -252,7 +376,7 @@ def _quit_on_signals(app: QApplication) -> Iterator[None]:
     wanted = [signal.SIGINT, signal.SIGTERM]
     previous = {sig: signal.getsignal(sig) for sig in wanted}
     for sig in wanted:
-        signal.signal(sig, lambda *_args: QTimer.singleShot(0, app.closeAllWindows))
+        signal.signal(sig, lambda *_args: QTimer.singleShot(0, quit_app))
     timer = QTimer()
     timer.timeout.connect(lambda: None)
     timer.start(_SIGNAL_POLL_MS)
@@ -262,6 +386,17 @@ def _quit_on_signals(app: QApplication) -> Iterator[None]:
         timer.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _quitter(window: MainWindow, app: QApplication) -> Callable[[], None]:
+    """Close the window for real and leave the event loop; a window hidden in
+    the tray is no last window whose closing would end it."""
+
+    def quit_app() -> None:
+        window.quit()
+        app.quit()
+
+    return quit_app
 
 
 def _listen_for_launches(options: GuiOptions) -> InstanceServer:
@@ -340,11 +475,14 @@ def run_gui(options: GuiOptions) -> int:
                 try:
                     guard.report = session.window.show_error
                     _wire_links(session.window, instance, app)
+                    quit_app = _quitter(session.window, app)
+                    if session.tray is not None:
+                        session.tray.quit_requested.connect(quit_app)
                     session.window.show()
                     if options.initial:
                         # Once the loop runs, as if it had been forwarded.
                         loop.call_soon(session.window.pop, options.initial)
-                    with _quit_on_signals(app):
+                    with _quit_on_signals(quit_app):
                         # Returns when the last window closes (Qt quits the app).
                         exit_code = loop.run_forever()
                 finally:

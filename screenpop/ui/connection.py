@@ -17,7 +17,7 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 
 from screenpop.core.config import ConnectionSettings, save_settings
 from screenpop.core.credentials import PasswordLocation, StoreOutcome
@@ -126,7 +126,11 @@ class ConnectionManager(QObject):
     Loads them at start, opens the Settings dialog when they are missing or
     the dialer rejects the password, and applies what the agent saves:
     settings file, keyring entry, a new client, a clean sign-in guard.
+    ``settings_applied`` carries saved settings on to the rest of the desk
+    (tray, recent lookups, appearance).
     """
+
+    settings_applied = Signal(object)  # ConnectionSettings
 
     def __init__(
         self,
@@ -330,9 +334,19 @@ class ConnectionManager(QObject):
     def set_hide_empty_fields(self, hide: bool) -> None:
         """The window's "Hide empty fields" toggle: remembered in the settings
         file (demo mode and command-line settings are never written)."""
-        if self._settings is None or self._settings.hide_empty_fields == hide:
+        self._remember(hide_empty_fields=hide)
+
+    def set_stay_on_top(self, on: bool) -> None:
+        """The window's "Stay on top" toggle, remembered the same way."""
+        self._remember(stay_on_top=on)
+
+    def _remember(self, **changes: bool) -> None:
+        if self._settings is None:
             return
-        self._settings = dataclasses.replace(self._settings, hide_empty_fields=hide)
+        changed = dataclasses.replace(self._settings, **changes)
+        if changed == self._settings:
+            return
+        self._settings = changed
         if self._demo or self._from_command_line:
             return
         try:
@@ -362,6 +376,7 @@ class ConnectionManager(QObject):
         self._window.set_connection_text(connection_text(settings, demo=False))
         self._window.set_retry_available(True)
         self._apply_client()
+        self.settings_applied.emit(settings)
         if self._demo:
             self._window.show_notice(_translate(DEMO_NOT_SAVED))
             return

@@ -33,6 +33,7 @@ from screenpop.core.errors import (
     RecordError,
     ScreenpopError,
 )
+from screenpop.core.history import Outcome
 from screenpop.core.intake import PopRequest
 from screenpop.core.models import CustomerInfo
 from screenpop.core.signin import SignInGuard, SignInState
@@ -63,8 +64,9 @@ class LookupController(QObject):
     ``started`` is emitted for every lookup sent, ``queued`` for one that must
     wait (credentials still loading, or the first login still being checked),
     ``held_back`` for one the guard stopped (nothing was sent),
-    ``succeeded``/``failed`` only for the newest one, and ``finished`` once
-    nothing is in flight or waiting any more. ``password_rejected`` is emitted
+    ``succeeded``/``failed`` only for the newest one (each preceded by
+    ``answered``, which says how it ended, for the recent lookups), and
+    ``finished`` once nothing is in flight or waiting any more. ``password_rejected`` is emitted
     once each time the dialer starts refusing the password.
     """
 
@@ -74,6 +76,8 @@ class LookupController(QObject):
     succeeded = Signal(object, object)  # PopRequest, CustomerInfo
     # PopRequest, plain-text message, whether offering Retry makes sense
     failed = Signal(object, str, bool)
+    # PopRequest, Outcome ("found", "not_found", "failed"), CustomerInfo | None
+    answered = Signal(object, str, object)
     finished = Signal()
     password_rejected = Signal()
 
@@ -183,6 +187,7 @@ class LookupController(QObject):
         self._cancel_current()
         self._waiting = None
         self._generation += 1
+        self.answered.emit(request, "found", info)
         self.succeeded.emit(request, info)
         self.finished.emit()
         return True
@@ -315,6 +320,7 @@ class LookupController(QObject):
         if info is not None and epoch == self._epoch:
             self._recent = ((request.phone, request.lead_id), info, time.monotonic())
         if self._take_turn(generation):
+            self.answered.emit(request, _outcome(info, error), info)
             if info is not None:
                 self.succeeded.emit(request, info)
             else:
@@ -375,3 +381,9 @@ def _worth_retrying(error: ScreenpopError) -> bool:
     """Retry helps with a flaky network or server, never with a refused login
     (each try counts towards the dialer's lockout) or a bad setting or input."""
     return not isinstance(error, (AuthError, ConfigError, InputError))
+
+
+def _outcome(info: CustomerInfo | None, error: ScreenpopError | None) -> Outcome:
+    if info is not None:
+        return "found"
+    return "not_found" if isinstance(error, RecordError) else "failed"

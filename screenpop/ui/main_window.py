@@ -1,4 +1,4 @@
-"""The main window: input bar, what-was-searched line, banner, lead view.
+"""The main window: input bar, recent lookups, what-was-searched line, banner, lead view.
 
 The window only shows and forwards. It turns typed text into a
 :class:`PopRequest` (parsing is in core) and emits ``lookup_requested`` with
@@ -6,6 +6,12 @@ whether the agent asked for it (typed: explicit) or it arrived from outside
 (:meth:`MainWindow.look_up`: automatic); the controller's signals come back
 into the ``on_*`` slots. Wiring happens in :mod:`screenpop.ui.app`, nowhere
 else.
+
+How a pop shows the window (:meth:`MainWindow.pop`) is a setting: bring it
+to the front and take the focus, show it without taking the focus, or leave
+it where it is (hidden in the tray, minimized) and let the tray notify.
+Closing the window can hide it to the tray instead of quitting
+(:meth:`MainWindow.set_close_to_tray`); :meth:`MainWindow.quit` always closes.
 
 Every label in the window is plain text, fixed ones included: the banner,
 the searched line and the status bar quote the dialer's replies and whatever
@@ -20,8 +26,17 @@ import re
 import time
 from enum import Enum
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -32,6 +47,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QStyle,
     QToolButton,
@@ -39,11 +55,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screenpop.core.config import ConnectionSettings
+from screenpop.core.config import ConnectionSettings, PopBehaviour
 from screenpop.core.errors import InputError
+from screenpop.core.history import HistoryEntry
 from screenpop.core.intake import MAX_INPUT_LENGTH, PopRequest, parse_input, parse_lead_id
 from screenpop.core.models import CustomerInfo
 from screenpop.core.weblink import build_web_url
+from screenpop.ui.history import HistoryPanel, RecentLookupsModel, clock_text
 from screenpop.ui.lead_view import LeadView, plain_label
 
 RENDER_MARKER_ENV = "SCREENPOP_RENDER_MARKER"
@@ -92,6 +110,11 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     # The agent toggled "Hide empty fields"; the connection manager saves it.
     hide_empty_fields_changed = Signal(bool)
+    # The agent toggled "Stay on top"; saved like "Hide empty fields".
+    stay_on_top_changed = Signal(bool)
+    clear_history_requested = Signal()
+    # The window was closed but only hidden: Screenpop still runs in the tray.
+    hidden_to_tray = Signal()
 
     def __init__(
         self,
@@ -99,9 +122,14 @@ class MainWindow(QMainWindow):
         default_country: str = "US",
         connection_text: str = "",
         render_marker: bool | None = None,
+        history: RecentLookupsModel | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._history = history or RecentLookupsModel(parent=self)
+        self._pop_behaviour: PopBehaviour = "front"
+        self._close_to_tray = False
+        self._quitting = False
         self._default_country = default_country
         if render_marker is None:
             render_marker = os.environ.get(RENDER_MARKER_ENV) == "1"
@@ -120,20 +148,18 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(12, 12, 12, 6)
         column.setSpacing(8)
         column.addWidget(self._build_input_bar())
-        column.addWidget(self._build_record_bar())
-        column.addWidget(self._build_banner())
-        column.addWidget(self._build_body(), 1)
+        column.addWidget(self._build_splitter(), 1)
         self.setCentralWidget(central)
         self._build_status_bar(connection_text)
         self._build_shortcuts()
         self._lead_view.copied.connect(self._on_copied)
         self._update_record_actions()
         self._set_mode(LookupMode.PHONE)
-        self.resize(900, 760)
+        self.resize(self.sizeHint())
         self._input.setFocus()
 
     def sizeHint(self) -> QSize:
-        return QSize(900, 760)
+        return QSize(1140, 780)
 
     # --- building
 
@@ -243,12 +269,32 @@ class MainWindow(QMainWindow):
         self._clear_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
         self._clear_action.triggered.connect(self.clear_record)
 
+        self._stay_on_top_action = QAction(self.tr("Stay on top"), self)
+        self._stay_on_top_action.setObjectName("stay_on_top_action")
+        self._stay_on_top_action.setCheckable(True)
+        self._stay_on_top_action.toggled.connect(self._on_stay_on_top_toggled)
+
+        self._history_action = QAction(self.tr("Recent lookups"), self)
+        self._history_action.setObjectName("history_action")
+        self._history_action.setCheckable(True)
+        self._history_action.setChecked(True)
+        self._history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self._history_action.toggled.connect(self._on_history_toggled)
+
+        self._clipboard_action = QAction(self.tr("Look up the clipboard"), self)
+        self._clipboard_action.setObjectName("clipboard_action")
+        self._clipboard_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self._clipboard_action.triggered.connect(self.look_up_clipboard)
+
         for action in (
             self._copy_all_action,
             self._open_web_action,
             self._hide_empty_action,
             self._refresh_action,
             self._clear_action,
+            self._stay_on_top_action,
+            self._history_action,
+            self._clipboard_action,
         ):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             shortcut = action.shortcut()
@@ -261,6 +307,7 @@ class MainWindow(QMainWindow):
                 )
             self.addAction(action)
         self._open_web_action.setToolTip(self.tr("Open this record in the dialer's web page"))
+        self._stay_on_top_action.setToolTip(self.tr("Keep this window above other windows"))
 
     def _mode_button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -285,9 +332,11 @@ class MainWindow(QMainWindow):
         row.addStretch(0)
         self._record_buttons: dict[str, QToolButton] = {}
         for name, action, accessible in (
+            ("refresh_button", self._refresh_action, self.tr("Look up again")),
             ("copy_all_button", self._copy_all_action, self.tr("Copy all fields")),
             ("open_web_button", self._open_web_action, self.tr("Open in web")),
             ("hide_empty_button", self._hide_empty_action, self.tr("Hide empty fields")),
+            ("stay_on_top_button", self._stay_on_top_action, self.tr("Stay on top")),
         ):
             button = QToolButton()
             button.setObjectName(name)
@@ -335,6 +384,30 @@ class MainWindow(QMainWindow):
         row.addWidget(self._banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self._banner.hide()
         return self._banner
+
+    def _build_splitter(self) -> QSplitter:
+        """Recent lookups on the left, the record (with its bar and banner) on the right."""
+        self._history_panel = HistoryPanel(self._history)
+        self._history_panel.entry_chosen.connect(self.show_history_entry)
+        self._history_panel.clear_requested.connect(self.clear_history_requested)
+        record_side = QWidget()
+        record_side.setObjectName("record_side")
+        column = QVBoxLayout(record_side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        column.addWidget(self._build_record_bar())
+        column.addWidget(self._build_banner())
+        column.addWidget(self._build_body(), 1)
+        self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.setObjectName("splitter")
+        self._splitter.setChildrenCollapsible(True)
+        self._splitter.addWidget(self._history_panel)
+        self._splitter.addWidget(record_side)
+        self._splitter.setStretchFactor(0, 0)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setSizes([320, 800])
+        self._splitter.splitterMoved.connect(self._on_splitter_moved)
+        return self._splitter
 
     def _build_body(self) -> QStackedWidget:
         self._stack = QStackedWidget()
@@ -430,27 +503,48 @@ class MainWindow(QMainWindow):
 
     def pop(self, text: str, *, activation_token: str = "", startup_id: str = "") -> None:
         """A number or link arrived from outside (a later launch, the OS):
-        bring the window forward, show the number at once, look it up."""
-        self.present(activation_token=activation_token, startup_id=startup_id)
+        show the window as the pop behaviour says, show the number at once,
+        look it up. The same window is updated in place, pop after pop."""
+        if self._pop_behaviour == "front":
+            self.present(activation_token=activation_token, startup_id=startup_id)
+        elif self._pop_behaviour == "no_focus":
+            self.present(activation_token=activation_token, startup_id=startup_id, focus=False)
+        # "notify": the window stays where it is; the tray says what was found.
         if text.strip():
             self.look_up(text)
 
-    def present(self, *, activation_token: str = "", startup_id: str = "") -> None:
-        """Restore if minimized, raise and activate.
+    @property
+    def pop_behaviour(self) -> PopBehaviour:
+        return self._pop_behaviour
+
+    def set_pop_behaviour(self, behaviour: PopBehaviour) -> None:
+        self._pop_behaviour = behaviour
+
+    def present(
+        self, *, activation_token: str = "", startup_id: str = "", focus: bool = True
+    ) -> None:
+        """Restore if minimized and raise; activate too unless ``focus`` is False
+        (the agent may be typing in the softphone: the keys must stay there).
 
         Focus-stealing prevention lets a window come forward only with the
         launcher's token: Qt's Wayland plugin takes XDG_ACTIVATION_TOKEN from
         the environment when it activates a window, X11 window managers take
         DESKTOP_STARTUP_ID."""
-        if _usable_token(activation_token):
+        if focus and _usable_token(activation_token):
             os.environ["XDG_ACTIVATION_TOKEN"] = activation_token
-        if _usable_token(startup_id):
+        if focus and _usable_token(startup_id):
             os.environ["DESKTOP_STARTUP_ID"] = startup_id
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not focus)
         if self.isMinimized():
             self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
-        self.activateWindow()
+        if focus:
+            self.activateWindow()
+
+    def is_out_of_sight(self) -> bool:
+        """Hidden (to the tray) or minimized: a pop's result would go unseen."""
+        return not self.isVisible() or self.isMinimized()
 
     def look_up(self, text: str) -> None:
         """Put ``text`` (a number or a link from outside) in the input and look it up.
@@ -478,6 +572,25 @@ class MainWindow(QMainWindow):
         """The agent asked (Enter, the Look up button): parse and emit a request."""
         self._submit(explicit=True)
 
+    def look_up_clipboard(self) -> None:
+        """Look up the number (or link) on the clipboard, as if typed and Entered."""
+        text = QGuiApplication.clipboard().text().strip()
+        if not text:
+            self._show_banner(
+                "error", self.tr("The clipboard holds no number to look up."), retry=False
+            )
+            return
+        if len(text) > MAX_INPUT_LENGTH:
+            self._show_banner(
+                "error",
+                self.tr("The clipboard holds far too much text to be a phone number."),
+                retry=False,
+            )
+            return
+        self._set_mode(LookupMode.PHONE)
+        self._input.setText(text)
+        self.submit()
+
     def _submit(self, *, explicit: bool) -> None:
         """Parse the input; emit a request, or show why it cannot be looked up."""
         try:
@@ -486,7 +599,7 @@ class MainWindow(QMainWindow):
             # Nothing is sent: the agent fixes the text, which stays as typed.
             self._show_banner("error", exc.user_message, retry=False)
             return
-        self._last_request = request
+        self._remember(request)
         self.lookup_requested.emit(request, explicit)
 
     def _parse(self, text: str) -> PopRequest:
@@ -497,7 +610,7 @@ class MainWindow(QMainWindow):
     # --- slots fed by the controller
 
     def on_started(self, request: PopRequest) -> None:
-        self._last_request = request
+        self._remember(request)
         self.hide_banner()
         self._busy.show()
         self._show_searched(
@@ -527,16 +640,39 @@ class MainWindow(QMainWindow):
 
     def on_succeeded(self, request: PopRequest, info: CustomerInfo) -> None:
         self.hide_banner()
-        self._lead_view.show_record(info)
-        self._stack.setCurrentWidget(self._scroll)
-        self._update_record_actions()
-        self._scroll.verticalScrollBar().setValue(0)
+        self._show_record(info)
         self._show_searched(self._searched_text(request))
         # Ready for the next call: typing replaces the old number.
         if self._input.hasFocus():
             self._input.selectAll()
         if self._render_marker:
             print(f"screenpop-rendered {time.monotonic_ns()} {info.lead.lead_id}", flush=True)
+
+    def _show_record(self, info: CustomerInfo) -> None:
+        self._lead_view.show_record(info)
+        self._stack.setCurrentWidget(self._scroll)
+        self._update_record_actions()
+        self._scroll.verticalScrollBar().setValue(0)
+
+    def show_history_entry(self, entry: HistoryEntry) -> None:
+        """A recent lookup was chosen: show its record again as it was fetched,
+        stamped with the time, without asking the dialer (Refresh asks).
+        One without a record (not found, failed, or saved from an earlier
+        session, which keeps no record) is looked up again."""
+        request = entry.to_request()
+        self._remember(request)
+        self.hide_banner()
+        if entry.record is None:
+            self._set_mode(LookupMode.LEAD_ID if request.lead_id else LookupMode.PHONE)
+            self._input.setText(request.lead_id or request.display or request.raw)
+            self.lookup_requested.emit(request, True)
+            return
+        self._show_record(entry.record)
+        self._show_searched(
+            self.tr("{searched} · as of {time}, from recent lookups (F5 looks it up again)").format(
+                searched=self._searched_text(request), time=clock_text(entry.time)
+            )
+        )
 
     def on_failed(self, request: PopRequest, message: str, retryable: bool = True) -> None:
         # The input and the last good record stay as they are; say whose record
@@ -602,9 +738,12 @@ class MainWindow(QMainWindow):
         return self._clear_action
 
     def apply_display_settings(self, settings: ConnectionSettings) -> None:
-        """Take the display settings (hide empty fields, web link template)."""
+        """Take the display settings (hide empty fields, web link template,
+        stay on top). What a pop does depends on the tray too: see
+        :meth:`screenpop.ui.app.GuiSession.apply_desk_settings`."""
         self.set_hide_empty_fields(settings.hide_empty_fields)
         self.set_web_url_template(settings.web_url_template)
+        self.set_stay_on_top(settings.stay_on_top)
 
     def set_hide_empty_fields(self, hide: bool) -> None:
         """Set the toggle without emitting ``hide_empty_fields_changed``."""
@@ -622,12 +761,102 @@ class MainWindow(QMainWindow):
         self._lead_view.set_hide_empty(hide)
         self.hide_empty_fields_changed.emit(hide)
 
+    # --- window behaviour (stay on top, tray, the history panel, geometry)
+
+    @property
+    def stay_on_top_action(self) -> QAction:
+        return self._stay_on_top_action
+
+    @property
+    def history_action(self) -> QAction:
+        return self._history_action
+
+    @property
+    def clipboard_action(self) -> QAction:
+        return self._clipboard_action
+
+    @property
+    def history_panel(self) -> HistoryPanel:
+        return self._history_panel
+
+    def set_stay_on_top(self, on: bool) -> None:
+        """Set the toggle without emitting ``stay_on_top_changed``."""
+        blocked = self._stay_on_top_action.blockSignals(True)
+        self._stay_on_top_action.setChecked(on)
+        self._stay_on_top_action.blockSignals(blocked)
+        self._apply_stay_on_top(on)
+
+    def is_on_top(self) -> bool:
+        return bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
+
+    def _on_stay_on_top_toggled(self, on: bool) -> None:
+        self._apply_stay_on_top(on)
+        self.stay_on_top_changed.emit(on)
+
+    def _apply_stay_on_top(self, on: bool) -> None:
+        if self.is_on_top() == on:
+            return
+        visible = self.isVisible()
+        # Changing the flags re-creates the native window, hidden.
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        if visible:
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+            self.show()
+
+    def _on_history_toggled(self, shown: bool) -> None:
+        self._history_panel.setVisible(shown)
+        if shown and self._splitter.sizes()[0] == 0:
+            self._splitter.setSizes([300, max(1, self._splitter.width() - 300)])
+
+    def _on_splitter_moved(self, _position: int, _index: int) -> None:
+        # Dragged shut (or open again): the toggle follows.
+        shown = self._splitter.sizes()[0] > 0
+        if shown != self._history_action.isChecked():
+            blocked = self._history_action.blockSignals(True)
+            self._history_action.setChecked(shown)
+            self._history_action.blockSignals(blocked)
+
+    def set_close_to_tray(self, enabled: bool) -> None:
+        """Closing the window hides it (Screenpop keeps running in the tray)."""
+        self._close_to_tray = enabled
+
+    def quit(self) -> None:
+        """Close for real, whatever :meth:`set_close_to_tray` says."""
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_to_tray and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        super().closeEvent(event)
+
+    def window_state(self) -> tuple[QByteArray, QByteArray]:
+        """Geometry and splitter state, to remember for this screen setup."""
+        return self.saveGeometry(), self._splitter.saveState()
+
+    def restore_window_state(self, geometry: QByteArray, splitter: QByteArray) -> None:
+        """Back to a remembered geometry and splitter (bad data is ignored)."""
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not splitter.isEmpty() and self._splitter.restoreState(splitter):
+            self._on_splitter_moved(0, 0)
+            self._history_panel.setVisible(self._history_action.isChecked())
+
     def _update_record_actions(self) -> None:
         shown = self.showing_record() and self._lead_view.record is not None
         self._copy_all_action.setEnabled(shown)
         self._open_web_action.setEnabled(shown and bool(self._web_url_template))
         self._record_buttons["open_web_button"].setVisible(bool(self._web_url_template))
         self._clear_action.setEnabled(True)
+        self._refresh_action.setEnabled(self._last_request is not None)
+
+    def _remember(self, request: PopRequest) -> None:
+        """What Refresh (F5) and Retry look up again."""
+        self._last_request = request
+        self._refresh_action.setEnabled(True)
 
     def web_url(self) -> str:
         """The address "Open in web" opens for the record shown, or ""."""

@@ -1,4 +1,6 @@
-"""The Settings dialog: server, user, password, request options, default country.
+"""The Settings dialog: server, user, password, request options, default
+country on the *Dialer* tab; what pops do, the tray, stay on top, light or
+dark, the language and the recent lookups on the *Window* tab.
 
 It only shows, checks and reports: ``saved`` carries the new
 :class:`ConnectionSettings` and the password typed (``None`` keeps the saved
@@ -32,6 +34,7 @@ import phonenumbers
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -45,14 +48,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from screenpop.core.config import (
+    APPEARANCES,
+    LANGUAGES,
     MAX_TIMEOUT,
     METHODS,
     MIN_TIMEOUT,
+    POP_BEHAVIOURS,
     RESPONSE_TYPES,
     ConnectionSettings,
     check_ca_bundle,
@@ -154,11 +161,7 @@ class SettingsDialog(QDialog):
         column = QVBoxLayout(self)
         column.setSpacing(10)
         column.addWidget(self._build_reason())
-        column.addWidget(self._build_dialer_group())
-        column.addWidget(self._build_request_group())
-        column.addWidget(self._build_country_group())
-        column.addWidget(self._build_web_group())
-        column.addWidget(self._build_test_row())
+        column.addWidget(self._build_tabs())
         column.addWidget(self._build_problem_line())
         column.addWidget(self._build_buttons())
 
@@ -169,6 +172,113 @@ class SettingsDialog(QDialog):
         self._refresh()
 
     # --- building
+
+    def _build_tabs(self) -> QTabWidget:
+        self._tabs = QTabWidget()
+        self._tabs.setObjectName("settings_tabs")
+        dialer = QWidget()
+        dialer.setObjectName("dialer_tab")
+        page = QVBoxLayout(dialer)
+        page.setSpacing(10)
+        page.addWidget(self._build_dialer_group())
+        page.addWidget(self._build_request_group())
+        page.addWidget(self._build_country_group())
+        page.addWidget(self._build_web_group())
+        page.addWidget(self._build_test_row())
+        page.addStretch(1)
+        desk = QWidget()
+        desk.setObjectName("window_tab")
+        page = QVBoxLayout(desk)
+        page.setSpacing(10)
+        page.addWidget(self._build_pop_group())
+        page.addWidget(self._build_look_group())
+        page.addWidget(self._build_history_group())
+        page.addStretch(1)
+        self._tabs.addTab(dialer, self.tr("&Dialer"))
+        self._tabs.addTab(desk, self.tr("Win&dow"))
+        return self._tabs
+
+    def _build_pop_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Calls"))
+        group.setObjectName("pop_group")
+        form = _Rows(group)
+        self._pop_behaviour = QComboBox()
+        self._pop_behaviour.setObjectName("pop_behaviour_combo")
+        self._pop_behaviour.setAccessibleName(self.tr("When a call pops up"))
+        texts = {
+            "front": self.tr("Bring Screenpop to the front"),
+            "no_focus": self.tr("Show Screenpop, but keep the keyboard where it is"),
+            "notify": self.tr("Stay in the tray and show a notification"),
+        }
+        for value in POP_BEHAVIOURS:
+            self._pop_behaviour.addItem(texts[value], value)
+        self._stay_on_top = QCheckBox(self.tr("&Keep the window above other windows"))
+        self._stay_on_top.setObjectName("stay_on_top_check")
+        self._close_to_tray = QCheckBox(
+            self.tr("Closing the window keeps Screenpop running in the &tray")
+        )
+        self._close_to_tray.setObjectName("close_to_tray_check")
+        self._close_to_tray.setToolTip(
+            self.tr(
+                "Calls still pop up while the window is hidden. Quit from the tray "
+                "icon's menu. Where the desktop shows no tray icons, closing quits."
+            )
+        )
+        form.addRow(
+            self._label(self.tr("When a call &pops up:"), self._pop_behaviour),
+            self._pop_behaviour,
+        )
+        form.addRow("", self._stay_on_top)
+        form.addRow("", self._close_to_tray)
+        return group
+
+    def _build_look_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Look"))
+        group.setObjectName("look_group")
+        form = _Rows(group)
+        self._appearance = QComboBox()
+        self._appearance.setObjectName("appearance_combo")
+        self._appearance.setAccessibleName(self.tr("Appearance"))
+        appearances = {
+            "system": self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
+        for value in APPEARANCES:
+            self._appearance.addItem(appearances[value], value)
+        self._language = QComboBox()
+        self._language.setObjectName("language_combo")
+        self._language.setAccessibleName(self.tr("Language"))
+        # Each language is named in itself, so it can be found whatever is shown now.
+        languages = {"system": self.tr("The system's language"), "en": "English", "es": "Español"}
+        for value in LANGUAGES:
+            self._language.addItem(languages[value], value)
+        self._language_note = plain_label("language_note", selectable=False)
+        self._language_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._language_note.setText(self.tr("A new language shows when Screenpop starts again."))
+        form.addRow(self._label(self.tr("&Appearance:"), self._appearance), self._appearance)
+        form.addRow(self._label(self.tr("&Language:"), self._language), self._language)
+        form.addRow("", self._language_note)
+        return group
+
+    def _build_history_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Recent lookups"))
+        group.setObjectName("history_group")
+        form = _Rows(group)
+        self._keep_history = QCheckBox(self.tr("&Save the recent lookups on this computer"))
+        self._keep_history.setObjectName("keep_history_check")
+        note = plain_label("keep_history_note", selectable=False)
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        note.setText(
+            self.tr(
+                "Only the time, the number or lead ID, the name, the customer flag and "
+                "the outcome are saved, never the record. Unticked, they are kept until "
+                "Screenpop closes, and a saved list is deleted."
+            )
+        )
+        form.addRow("", self._keep_history)
+        form.addRow("", note)
+        return group
 
     def _build_reason(self) -> QLabel:
         self._reason = plain_label("reason_label", selectable=False)
@@ -406,6 +516,7 @@ class SettingsDialog(QDialog):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
+            self._tabs,
             self._server,
             self._user,
             self._password,
@@ -418,6 +529,12 @@ class SettingsDialog(QDialog):
             self._country,
             self._web_template,
             self._test,
+            self._pop_behaviour,
+            self._stay_on_top,
+            self._close_to_tray,
+            self._appearance,
+            self._language,
+            self._keep_history,
             self._save,
             self._cancel,
         ]
@@ -434,6 +551,12 @@ class SettingsDialog(QDialog):
         self._country.setText(settings.default_country.upper())
         self._ca_bundle.setText(settings.ca_bundle)
         self._web_template.setText(settings.web_url_template)
+        self._select(self._pop_behaviour, settings.pop_behaviour)
+        self._stay_on_top.setChecked(settings.stay_on_top)
+        self._close_to_tray.setChecked(settings.close_to_tray)
+        self._select(self._appearance, settings.appearance)
+        self._select(self._language, settings.language)
+        self._keep_history.setChecked(settings.keep_history)
         self._apply_password_hint()
         # The cursor starts in the first field that still needs something.
         for field in (self._server, self._user, self._password):
@@ -494,6 +617,12 @@ class SettingsDialog(QDialog):
             default_country=self._country.text().strip().upper(),
             ca_bundle=self._ca_bundle.text().strip(),
             web_url_template=self._web_template.text().strip(),
+            pop_behaviour=self._pop_behaviour.currentData(),
+            stay_on_top=self._stay_on_top.isChecked(),
+            close_to_tray=self._close_to_tray.isChecked(),
+            appearance=self._appearance.currentData(),
+            language=self._language.currentData(),
+            keep_history=self._keep_history.isChecked(),
         )
 
     def password(self) -> str | None:

@@ -10,14 +10,11 @@ app draws from palette roles, so a palette is all a scheme needs.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-Appearance = Literal["system", "light", "dark"]
-APPEARANCES: tuple[Appearance, ...] = ("system", "light", "dark")
+from screenpop.core.config import Appearance
 
 # Styles that draw with the palette they are given; native Windows styles
 # before Windows 11's ignore a dark palette in places.

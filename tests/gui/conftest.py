@@ -130,11 +130,16 @@ async def make_session(qtbot) -> AsyncIterator[Callable[..., GuiSession]]:
 
     def make(options: GuiOptions | None = None, **kwargs) -> GuiSession:
         session = build_session(options or GuiOptions(), **kwargs)
-        qtbot.addWidget(session.window)
         session.window.show()
         sessions.append(session)
         return session
 
     yield make
+    # Not handed to qtbot.addWidget: pytest-qt deletes its widgets before
+    # fixture teardown, and shutdown still needs the window (it saves the
+    # window's place). Hidden, not closed: closing the last window would
+    # quit the event loop this teardown runs on.
     for session in sessions:
         await shutdown(session)
+        session.window.hide()
+        session.window.deleteLater()

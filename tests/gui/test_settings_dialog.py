@@ -229,19 +229,25 @@ def test_focus_password_explains_why_with_the_user_filled_in(make_dialog):
     assert reason.text() == "The dialer rejected the password. Enter it again."
 
 
-def test_every_control_is_named_and_tab_goes_top_to_bottom(make_dialog):
-    ui = make_dialog()
+def tab_order(dialog, start):
     order = []
-    widget = ui.field("server_input")
-    for _ in range(80):
+    widget = start
+    for _ in range(120):
         name = widget.objectName()
         takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        if takes_tab and widget.isVisibleTo(ui.dialog) and name and not name.startswith("qt_"):
+        if takes_tab and widget.isVisibleTo(dialog) and name and not name.startswith("qt_"):
             order.append(name)
         widget = widget.nextInFocusChain()
-        if widget is ui.field("server_input"):
+        if widget is start:
             break
+    return order
+
+
+def test_every_control_is_named_and_tab_goes_top_to_bottom(make_dialog):
+    ui = make_dialog()
+    order = tab_order(ui.dialog, ui.dialog.findChild(QWidget, "settings_tabs"))
     assert order == [
+        "settings_tabs",
         "server_input",
         "user_input",
         "password_input",
@@ -259,7 +265,29 @@ def test_every_control_is_named_and_tab_goes_top_to_bottom(make_dialog):
         "save_button",
         "cancel_button",
     ]
-    for name in order:
+    for name in order[1:]:
+        control = ui.dialog.findChild(QWidget, name)
+        assert control.accessibleName() or control.text(), name
+
+
+def test_the_window_tab_is_named_and_in_tab_order(make_dialog):
+    ui = make_dialog()
+    tabs = ui.dialog.findChild(QWidget, "settings_tabs")
+    tabs.setCurrentIndex(1)
+    assert tabs.tabText(1) == "Win&dow"
+    order = tab_order(ui.dialog, tabs)
+    assert order == [
+        "settings_tabs",
+        "pop_behaviour_combo",
+        "stay_on_top_check",
+        "close_to_tray_check",
+        "appearance_combo",
+        "language_combo",
+        "keep_history_check",
+        "save_button",
+        "cancel_button",
+    ]
+    for name in order[1:]:
         control = ui.dialog.findChild(QWidget, name)
         assert control.accessibleName() or control.text(), name
 

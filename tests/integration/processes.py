@@ -46,6 +46,28 @@ def app_environment(tmp_path: Path) -> Iterator[dict[str, str]]:
         shutil.rmtree(runtime, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def virtual_display(screen: str = "1024x768x24") -> Iterator[str]:
+    """A private X server (no window manager); ``-displayfd`` picks a free
+    display number."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", screen],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    assert number, "Xvfb did not start"
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 class Launch:
     """One ``screenpop`` process, its marker lines collected as they come."""
 

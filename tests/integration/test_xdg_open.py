@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from processes import REPO, Launch, app_environment
+from processes import REPO, Launch, app_environment, virtual_display
 
 TOOLS = ("Xvfb", "xdg-open", "xdg-mime")
 pytestmark = pytest.mark.skipif(
@@ -27,21 +27,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    """A private X server; ``-displayfd`` picks a free display number."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "640x480x24"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    assert number, "Xvfb did not start"
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
+    with virtual_display() as name:
+        yield name
 
 
 def test_xdg_open_tel_link_pops_the_record_in_the_running_instance(tmp_path, display):
