@@ -256,9 +256,7 @@ async def test_no_notification_while_the_window_is_in_sight(make_session):
 
 
 async def test_notify_without_a_tray_shows_the_window_without_focus(make_session):
-    session = demo(
-        make_session, tray=no_tray, settings=ConnectionSettings(pop_behaviour="notify")
-    )
+    session = demo(make_session, tray=no_tray, settings=ConnectionSettings(pop_behaviour="notify"))
     assert session.window.pop_behaviour == "no_focus"
 
 
@@ -277,7 +275,8 @@ def test_notification_bodies_show_markup_as_text(platform, expected):
 async def test_one_window_updated_in_place_pop_after_pop(make_session):
     session = demo(make_session)
     before = set(QApplication.topLevelWidgets())
-    for number, name in (("8004321000", "Bruno"), ("2065551234", "Daniel"), ("8004321000", "Bruno")):
+    calls = (("8004321000", "Bruno"), ("2065551234", "Daniel"), ("8004321000", "Bruno"))
+    for number, name in calls:
         session.window.pop(number)
         await shown(session.window, name)
         await idle(session)
@@ -372,9 +371,7 @@ async def test_clear_empties_the_recent_lookups(make_session, qtbot):
     await idle(session)
     panel = window.history_panel
     assert panel.view.model().rowCount() == 1
-    qtbot.mouseClick(
-        panel.findChild(QWidget, "history_clear_button"), Qt.MouseButton.LeftButton
-    )
+    qtbot.mouseClick(panel.findChild(QWidget, "history_clear_button"), Qt.MouseButton.LeftButton)
     assert panel.view.model().rowCount() == 0
     assert panel.findChild(QLabel, "history_empty").isVisible()
 
