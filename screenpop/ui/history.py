@@ -335,6 +335,10 @@ class HistoryPanel(QWidget):
     def view(self) -> QTreeView:
         return self._view
 
+    @property
+    def clear_button(self) -> QToolButton:
+        return self._clear
+
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():
             self.entry_chosen.emit(self._model.entry(index.row()))

@@ -475,6 +475,15 @@ class LeadView(QWidget):
             for row in self._all_rows():
                 row.button.setIcon(icon)
 
+    def focus_chain(self) -> list[QWidget]:
+        """The copy buttons of the documented fields, group by group, as shown."""
+        return [
+            self._rows[spec.name].button
+            for group in GROUP_ORDER
+            for spec in LEAD_FIELDS
+            if spec.group == group
+        ]
+
     def _all_rows(self) -> list[_Row]:
         return [
             *self._rows.values(),

@@ -21,6 +21,7 @@ load an image or a link.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import time
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self._lead_view.copied.connect(self._on_copied)
         self._update_record_actions()
         self._set_mode(LookupMode.PHONE)
+        self._set_tab_order()
         self.resize(self.sizeHint())
         self._input.setFocus()
 
@@ -174,6 +176,8 @@ class MainWindow(QMainWindow):
         self._mode_lead = self._mode_button("mode_lead_id", self.tr("Lead &ID"))
         self._mode_phone.setToolTip(self.tr("Look up by phone number or tel: link"))
         self._mode_lead.setToolTip(self.tr("Look up by the dialer's lead ID"))
+        self._mode_phone.setAccessibleName(self.tr("Look up by phone number"))
+        self._mode_lead.setAccessibleName(self.tr("Look up by lead ID"))
         self._mode_group = QButtonGroup(self)
         self._mode_group.setExclusive(True)
         self._mode_group.addButton(self._mode_phone)
@@ -195,6 +199,7 @@ class MainWindow(QMainWindow):
         self._lookup_button.setObjectName("lookup_button")
         self._lookup_button.setDefault(True)
         self._lookup_button.setToolTip(self.tr("Look up (Enter)"))
+        self._lookup_button.setAccessibleName(self.tr("Look up"))
         self._lookup_button.clicked.connect(self.submit)
 
         self._busy = QProgressBar()
@@ -213,6 +218,7 @@ class MainWindow(QMainWindow):
         self._settings_button.setObjectName("settings_button")
         self._settings_button.setDefaultAction(self._settings_action)
         self._settings_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._settings_button.setAccessibleName(self.tr("Settings"))
 
         row.addWidget(self._mode_phone)
         row.addWidget(self._mode_lead)
@@ -416,6 +422,7 @@ class MainWindow(QMainWindow):
         self._lead_view = LeadView()
         self._scroll = QScrollArea()
         self._scroll.setObjectName("lead_scroll")
+        self._scroll.setAccessibleName(self.tr("Caller's record"))
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setWidget(self._lead_view)
@@ -463,6 +470,27 @@ class MainWindow(QMainWindow):
         focus.activated.connect(self.focus_input)
         dismiss = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         dismiss.activated.connect(self.hide_banner)
+
+    def _set_tab_order(self) -> None:
+        """As the eye reads it: the input bar, the recent lookups on the left,
+        then the record's bar, the banner and the record with its copy buttons."""
+        chain: list[QWidget] = [
+            self._mode_phone,
+            self._mode_lead,
+            self._input,
+            self._lookup_button,
+            self._settings_button,
+            self._history_panel.clear_button,
+            self._history_panel.view,
+            *self._record_buttons.values(),
+            self._banner_retry,
+            self._banner_settings,
+            self._banner_close,
+            self._scroll,
+            *self._lead_view.focus_chain(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # --- input
 

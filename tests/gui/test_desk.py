@@ -481,3 +481,26 @@ def test_a_damaged_window_file_costs_the_default_place(tmp_path, content):
     path = tmp_path / "window.json"
     path.write_text(content)
     assert WindowStateStore(path).load("x") is None
+
+
+# --- Settings change the desk at once -----------------------------------------
+
+
+async def test_saving_the_window_tab_applies_it_at_once(make_session, other_window, qtbot):
+    session = demo(make_session)
+    session.connection.open_settings()
+    dialog = session.connection.dialog
+    dialog.findChild(QWidget, "settings_tabs").setCurrentIndex(1)
+    combo = dialog.findChild(QWidget, "pop_behaviour_combo")
+    combo.setCurrentIndex(combo.findData("notify"))
+    dialog.findChild(QWidget, "close_to_tray_check").click()  # off
+    dialog.findChild(QWidget, "stay_on_top_check").click()  # on
+    qtbot.mouseClick(dialog.findChild(QWidget, "save_button"), Qt.MouseButton.LeftButton)
+
+    window = session.window
+    assert window.pop_behaviour == "notify"
+    assert window.is_on_top()
+    hidden = []
+    window.hidden_to_tray.connect(lambda: hidden.append(True))
+    window.close()
+    assert hidden == []  # closed for real

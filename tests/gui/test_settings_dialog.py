@@ -497,3 +497,40 @@ async def test_test_connection_trusts_a_company_ca_only_with_its_bundle(make_dia
         ui.click("test_button")
         await wait_until(lambda: not ui.dialog.is_testing())
         assert ui.label("test_status").text() == "Connection and login OK"
+
+
+def test_the_window_tab_shows_and_returns_the_desk_settings(make_dialog):
+    saved = ConnectionSettings(
+        server="acme",
+        user="agent7",
+        pop_behaviour="notify",
+        stay_on_top=True,
+        close_to_tray=False,
+        appearance="dark",
+        language="es",
+        keep_history=True,
+    )
+    ui = make_dialog(saved, password_hint="Saved")
+    assert ui.combo("pop_behaviour_combo").currentText() == (
+        "Stay in the tray and show a notification"
+    )
+    assert ui.combo("appearance_combo").currentText() == "Dark"
+    assert ui.combo("language_combo").currentText() == "Español"
+    assert ui.dialog.settings() == saved
+
+    ui.combo("pop_behaviour_combo").setCurrentIndex(1)
+    ui.combo("appearance_combo").setCurrentIndex(0)
+    ui.combo("language_combo").setCurrentIndex(1)
+    for name in ("stay_on_top_check", "close_to_tray_check", "keep_history_check"):
+        ui.dialog.findChild(QWidget, name).click()
+    changed = ui.dialog.settings()
+    assert (changed.pop_behaviour, changed.appearance, changed.language) == (
+        "no_focus",
+        "system",
+        "en",
+    )
+    assert (changed.stay_on_top, changed.close_to_tray, changed.keep_history) == (
+        False,
+        True,
+        False,
+    )
