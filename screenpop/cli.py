@@ -170,6 +170,11 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     _add_connection_options(parser)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--appearance",
+        choices=("system", "light", "dark"),
+        help="light or dark for this run (default: saved, else follow the system)",
+    )
     handler = parser.add_mutually_exclusive_group()
     handler.add_argument(
         "--register-handler",
@@ -890,6 +895,7 @@ def _start_window(args: argparse.Namespace, lock: LaunchLock) -> int:
         demo=args.demo,
         initial=args.initial,
         launch_lock=lock,
+        appearance=args.appearance,
     )
     return int(run_gui(options) or 0)
 

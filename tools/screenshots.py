@@ -14,7 +14,6 @@ and ``import`` (Debian: xvfb, xdotool, imagemagick).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -23,12 +22,13 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = "1280x960x24"
 LINK = "tel:+1-800-432-1000"
+LEAD_SHOWN = "14246"  # the demo lead behind LINK
 MARKER = "screenpop-rendered"
 TIMEOUT_S = 30.0
 
@@ -37,23 +37,36 @@ TIMEOUT_S = 30.0
 class Variant:
     name: str
     description: str
-    settings: dict[str, str] = field(default_factory=dict)
+    options: tuple[str, ...] = ()
     lang: str = "en_US.UTF-8"
+    scale: str = ""  # QT_SCALE_FACTOR, e.g. "2" for a 200 % screen
+    screen: str = SCREEN
 
 
 VARIANTS = (
-    Variant("light", "light palette, English", {"appearance": "light"}),
-    Variant("dark", "dark palette, English", {"appearance": "dark"}),
+    Variant("light", "light palette, English", ("--appearance", "light")),
+    Variant("dark", "dark palette, English", ("--appearance", "dark")),
     Variant(
-        "spanish", "light palette, system locale es_MX", {"appearance": "light"}, "es_MX.UTF-8"
+        "spanish", "light palette, system locale es_MX", ("--appearance", "light"), "es_MX.UTF-8"
+    ),
+    Variant(
+        "scaled",
+        "light palette at 200 % scale",
+        ("--appearance", "light"),
+        scale="2",
+        screen="2560x1800x24",
     ),
 )
+# Callers popped before the one shown, so the recent lookups have a few rows.
+EARLIER_LINKS = ("tel:+1-206-555-1234", "tel:8005550000", "tel:+52-33-1234-5678")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--only", default="", help="comma-separated: light,dark,spanish")
+    parser.add_argument(
+        "--only", default="", help="comma-separated: " + ",".join(v.name for v in VARIANTS)
+    )
     args = parser.parse_args()
     missing = [tool for tool in ("Xvfb", "xdotool", "import") if shutil.which(tool) is None]
     if missing:
@@ -72,11 +85,13 @@ def main() -> int:
 
 
 def take(variant: Variant, path: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="screenpop-shot-") as tmp, virtual_screen() as display:
+    with (
+        tempfile.TemporaryDirectory(prefix="screenpop-shot-") as tmp,
+        virtual_screen(variant.screen) as display,
+    ):
         env = private_env(Path(tmp), display, variant)
-        write_settings(Path(env["XDG_CONFIG_HOME"]), variant.settings)
         app = subprocess.Popen(
-            [sys.executable, "-m", "screenpop", "--demo"],
+            [sys.executable, "-m", "screenpop", "--demo", *variant.options],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -84,13 +99,16 @@ def take(variant: Variant, path: Path) -> None:
         )
         try:
             window = wait_for_window(app, env)
-            subprocess.run(
-                [sys.executable, "-m", "screenpop", "--", LINK],
-                env=env,
-                check=True,
-                timeout=TIMEOUT_S,
-            )
-            wait_for_marker(app)
+            for link in (*EARLIER_LINKS, LINK):
+                subprocess.run(
+                    [sys.executable, "-m", "screenpop", "--", link],
+                    env=env,
+                    check=True,
+                    timeout=TIMEOUT_S,
+                )
+                # Pops closer than 150 ms are coalesced: give each its turn.
+                time.sleep(0.6)
+            wait_for_marker(app, LEAD_SHOWN)
             time.sleep(1.0)  # the paint after the render, and the busy cursor gone
             subprocess.run(
                 ["import", "-window", window, str(path)], env=env, check=True, timeout=TIMEOUT_S
@@ -104,11 +122,11 @@ def take(variant: Variant, path: Path) -> None:
 
 
 @contextmanager
-def virtual_screen() -> Iterator[str]:
+def virtual_screen(screen: str) -> Iterator[str]:
     """An Xvfb screen on a display number it picks itself."""
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp"],
         pass_fds=(write,),
         stderr=subprocess.DEVNULL,
     )
@@ -148,14 +166,10 @@ def private_env(tmp: Path, display: str, variant: Variant) -> dict[str, str]:
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
         SCREENPOP_RENDER_MARKER="1",
     )
+    if variant.scale:
+        env["QT_SCALE_FACTOR"] = variant.scale
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     return env
-
-
-def write_settings(config_home: Path, settings: dict[str, str]) -> None:
-    folder = config_home / "screenpop"
-    folder.mkdir(parents=True)
-    (folder / "settings.json").write_text(json.dumps(settings, indent=2) + "\n")
 
 
 def wait_for_window(app: subprocess.Popen[str], env: dict[str, str]) -> str:
@@ -178,14 +192,15 @@ def wait_for_window(app: subprocess.Popen[str], env: dict[str, str]) -> str:
     raise RuntimeError("the Screenpop window did not appear")
 
 
-def wait_for_marker(app: subprocess.Popen[str]) -> None:
+def wait_for_marker(app: subprocess.Popen[str], lead_id: str) -> None:
+    """Until the app says the record of ``lead_id`` is rendered."""
     assert app.stdout is not None
     deadline = time.monotonic() + TIMEOUT_S
     while time.monotonic() < deadline:
         line = app.stdout.readline()
         if not line:
             raise RuntimeError("screenpop exited before rendering a record")
-        if line.startswith(MARKER):
+        if line.startswith(MARKER) and line.split()[-1] == lead_id:
             return
     raise RuntimeError("no record was rendered")
 

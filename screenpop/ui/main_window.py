@@ -157,11 +157,21 @@ class MainWindow(QMainWindow):
         self._update_record_actions()
         self._set_mode(LookupMode.PHONE)
         self._set_tab_order()
-        self.resize(self.sizeHint())
+        self.resize(self._fitting_size())
         self._input.setFocus()
 
     def sizeHint(self) -> QSize:
         return QSize(1140, 780)
+
+    def _fitting_size(self) -> QSize:
+        """The preferred size, but never larger than the screen (a laptop at
+        200 % has fewer logical pixels than the window would like)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return self.sizeHint()
+        available = screen.availableGeometry().size()
+        room = QSize(int(available.width() * 0.95), int(available.height() * 0.95))
+        return self.sizeHint().boundedTo(room)
 
     # --- building
 
