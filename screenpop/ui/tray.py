@@ -68,13 +68,10 @@ class TrayIcon(QObject):
         super().__init__(parent)
         self._history = history
         self._available = available or QSystemTrayIcon.isSystemTrayAvailable
-        self._tray = QSystemTrayIcon(icon, self)
-        self._tray.setObjectName("tray_icon")
-        self._tray.setToolTip(self.tr("Screenpop"))
+        self._icon = icon
+        # Made when first shown: where there is no tray it would only warn.
+        self._tray: QSystemTrayIcon | None = None
         self._menu = self._build_menu()
-        self._tray.setContextMenu(self._menu)
-        self._tray.activated.connect(self._on_activated)
-        self._tray.messageClicked.connect(self.notification_clicked)
         # (title, message) of each notification shown, newest last.
         self.notifications: list[tuple[str, str]] = []
 
@@ -119,14 +116,22 @@ class TrayIcon(QObject):
         """Show the icon where there is a tray; whether it is shown."""
         if not self.is_available():
             return False
+        if self._tray is None:
+            self._tray = QSystemTrayIcon(self._icon, self)
+            self._tray.setObjectName("tray_icon")
+            self._tray.setToolTip(self.tr("Screenpop"))
+            self._tray.setContextMenu(self._menu)
+            self._tray.activated.connect(self._on_activated)
+            self._tray.messageClicked.connect(self.notification_clicked)
         self._tray.show()
         return True
 
     def hide(self) -> None:
-        self._tray.hide()
+        if self._tray is not None:
+            self._tray.hide()
 
     def is_visible(self) -> bool:
-        return self._tray.isVisible()
+        return self._tray is not None and self._tray.isVisible()
 
     def refresh_recent(self) -> None:
         """The newest lookups as menu entries (rebuilt each time the menu opens)."""
@@ -156,7 +161,7 @@ class TrayIcon(QObject):
 
     def notify(self, title: str, message: str) -> bool:
         """A desktop notification from the tray icon; False where there is none."""
-        if not self.is_visible() or not self._tray.supportsMessages():
+        if self._tray is None or not self.is_visible() or not self._tray.supportsMessages():
             return False
         # The title (the spec's "summary") is plain text everywhere; only the
         # body may be read as markup.
