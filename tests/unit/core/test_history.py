@@ -89,3 +89,22 @@ def test_clear():
     history = RecentLookups([HistoryEntry(T0, "1")])
     history.clear()
     assert len(history) == 0
+
+
+@pytest.mark.parametrize(
+    "searched", ["", "lead ID ", "12a", "lead ID 1; DROP", "<img src=x>", "1" * 21]
+)
+def test_a_saved_row_that_is_not_a_number_or_lead_id_is_dropped(searched):
+    row = {"time": T0.isoformat(), "searched": searched, "outcome": "failed"}
+    assert HistoryEntry.from_saved(row) is None
+
+
+def test_a_saved_row_looks_up_what_it_names():
+    phone = HistoryEntry.from_saved(
+        {"time": T0.isoformat(), "searched": "8004321000", "outcome": "found"}
+    )
+    lead = HistoryEntry.from_saved(
+        {"time": T0.isoformat(), "searched": "lead ID 14246", "outcome": "found"}
+    )
+    assert (phone.to_request().phone, phone.to_request().lead_id) == ("8004321000", None)
+    assert (lead.to_request().phone, lead.to_request().lead_id) == (None, "14246")
