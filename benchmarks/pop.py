@@ -166,6 +166,19 @@ class BytecodeCache:
             cls.path = None
 
 
+# Offscreen Qt's screen for every app process: a common desk monitor.
+BENCH_SCREEN = {
+    "name": "bench",
+    "x": 0,
+    "y": 0,
+    "width": 1920,
+    "height": 1080,
+    "logicalDpi": 96,
+    "logicalBaseDpi": 96,
+    "dpr": 1,
+}
+
+
 class Sandbox:
     """Private home, XDG dirs and a short runtime dir for app processes."""
 
@@ -186,6 +199,10 @@ class Sandbox:
         if not Sandbox.no_bytecode_cache:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(BytecodeCache.get())
+        # An agent's screen, not offscreen Qt's default 800x600: the window
+        # (and the minimal baseline window) get the size they would have.
+        screens = self.root / "screen.json"
+        screens.write_text(json.dumps({"screens": [BENCH_SCREEN]}), encoding="utf-8")
         env.update(
             PYTHONPATH=str(REPO),
             HOME=str(home),
@@ -194,7 +211,7 @@ class Sandbox:
             XDG_DATA_HOME=str(home / ".local/share"),
             XDG_CACHE_HOME=str(home / ".cache"),
             XDG_STATE_HOME=str(home / ".local/state"),
-            QT_QPA_PLATFORM="offscreen",
+            QT_QPA_PLATFORM=f"offscreen:configfile={screens}",
             SCREENPOP_RENDER_MARKER="1",
             PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
         )

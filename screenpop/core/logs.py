@@ -9,12 +9,9 @@ lines alike, whatever logger they come from.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 from typing import TextIO
-
-import platformdirs
 
 from screenpop import APP_DIR_NAME
 from screenpop.core.redact import SecretFilter
@@ -30,6 +27,10 @@ redactor = SecretFilter()
 
 
 def log_dir() -> Path:
+    # Imported here, like logging.handlers below: a one-shot CLI lookup logs
+    # to stderr only and need not pay for them (about 15 ms).
+    import platformdirs
+
     return platformdirs.user_log_path(APP_DIR_NAME, appauthor=False)
 
 
@@ -60,6 +61,8 @@ def setup_logging(
 
 
 def _file_handler() -> tuple[Path | None, logging.Handler | None]:
+    import logging.handlers
+
     path = log_dir() / LOG_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
