@@ -52,7 +52,7 @@ def test_a_frozen_bundle_never_falls_back_to_a_source_checkout(tmp_path, monkeyp
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources.resource_roots() == (tmp_path / "resources",)
     # The file exists in this checkout, but a bundle that lacks it is broken.
-    with pytest.raises(FileNotFoundError, match="linux/screenpop.desktop"):
+    with pytest.raises(FileNotFoundError, match=r"linux/screenpop\.desktop"):
         resources.resource_path("linux", "screenpop.desktop")
 
 
