@@ -111,6 +111,15 @@ PYTHON_EXCLUDES = (
     "idlelib",
     "ensurepip",
     "venv",
+    # Development tools that a test module of some dependency may import.
+    "pytest",
+    "_pytest",
+    "pytest_asyncio",
+    "pytestqt",
+    "hypothesis",
+    "pygments",
+    "setuptools",
+    "pkg_resources",
     # phonenumbers' geocoder, carrier and time-zone tables (about 40 MiB of
     # source): Screenpop only parses and formats numbers, which needs the
     # region metadata in phonenumbers.data and .shortdata.
@@ -264,3 +273,12 @@ def _linked_closure(
                 seen.add(name)
                 queue.append(by_name[name])
     return seen
+
+
+if __name__ == "__main__":
+    # For the build scripts: `python packaging/build_config.py version`.
+    import sys
+
+    if sys.argv[1:] != ["version"]:
+        sys.exit("usage: build_config.py version")
+    print(version())
