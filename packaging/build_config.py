@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import plistlib
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import Any
@@ -183,6 +184,18 @@ def version(init_file: Path = REPO / "screenpop" / "__init__.py") -> str:
         ):
             return node.value.value
     raise ValueError(f"no __version__ = '...' in {init_file}")
+
+
+def windows_version_tuple(app_version: str) -> tuple[int, int, int, int]:
+    """The four numbers of a Windows version resource: "1.2.0rc1" -> (1, 2, 0, 0)."""
+    numbers = []
+    for part in app_version.split(".")[:4]:
+        digits = re.match(r"\d*", part).group()  # type: ignore[union-attr]
+        numbers.append(int(digits or 0))
+        if len(digits) < len(part):  # a pre-release or local suffix ends the numbers
+            break
+    numbers += [0] * (4 - len(numbers))
+    return (numbers[0], numbers[1], numbers[2], numbers[3])
 
 
 def resource_datas(resources: Path = RESOURCES) -> list[tuple[str, str]]:

@@ -35,6 +35,7 @@ import importlib.util
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -462,7 +463,26 @@ def check_libraries(bundle: Path, results: Results) -> None:
     expect(
         not missing, "bundled libraries with a missing dependency:\n" + "\n".join(sorted(missing))
     )
-    results.ok(f"all {count} bundled libraries find their dependencies")
+    glibc = newest_glibc([bundle / "screenpop", *internal.rglob("*.so*")])
+    results.figures["needs glibc"] = glibc
+    results.ok(f"all {count} bundled libraries find their dependencies", f"needs glibc {glibc}")
+
+
+def newest_glibc(binaries: list[Path]) -> str:
+    """The newest GLIBC_x.y symbol version any binary asks for: the oldest
+    glibc, and so the oldest distribution, the bundle runs on."""
+    if not shutil.which("objdump"):
+        return "unknown (no objdump; install binutils)"
+    versions = set()
+    for path in binaries:
+        if path.is_symlink() or not path.is_file():
+            continue
+        result = subprocess.run(
+            ["objdump", "-T", str(path)], capture_output=True, text=True, check=False
+        )
+        versions |= set(re.findall(r"GLIBC_(\d+)\.(\d+)", result.stdout))
+    newest = max(((int(major), int(minor)) for major, minor in versions), default=None)
+    return f"{newest[0]}.{newest[1]}" if newest else "unknown"
 
 
 # ----------------------------------------------------------------- tarball
