@@ -175,3 +175,18 @@ def test_pruning_keeps_everything_when_nothing_is_excluded(build_config):
     entries = [_entry("PySide6/QtCore.abi3.so"), _entry("libpython3.11.so.1.0")]
     kept, dropped = build_config.prune_binaries(entries, lambda source: [])
     assert (kept, dropped) == (entries, [])
+
+
+@pytest.mark.parametrize(
+    ("version", "numbers"),
+    [
+        ("0.1.0", (0, 1, 0, 0)),
+        ("2", (2, 0, 0, 0)),
+        ("1.2.0rc1", (1, 2, 0, 0)),
+        ("10.0.1.dev3", (10, 0, 1, 0)),
+        ("1.2.3+local.7", (1, 2, 3, 0)),
+        ("1.2.3.4.5", (1, 2, 3, 4)),
+    ],
+)
+def test_the_windows_version_resource_gets_four_numbers(build_config, version, numbers):
+    assert build_config.windows_version_tuple(version) == numbers
