@@ -47,7 +47,10 @@ def setup_logging(
         root.removeHandler(handler)
         handler.close()
     root.setLevel(getattr(logging, level.upper(), logging.WARNING))
-    handlers: list[logging.Handler] = [logging.StreamHandler(stream or sys.stderr)]
+    handlers: list[logging.Handler] = []
+    console = stream or sys.stderr
+    if console is not None:  # a windowed Windows build has no stderr at all
+        handlers.append(logging.StreamHandler(console))
     path = None
     if to_file:
         path, file_handler = _file_handler()

@@ -26,3 +26,52 @@ def test_macos_bundle_declares_the_phone_schemes():
     plist = plistlib.loads(path.read_bytes())
     schemes = plist["CFBundleURLTypes"][0]["CFBundleURLSchemes"]
     assert set(schemes) == {"tel", "callto", "sip", "sips"}
+
+
+def test_a_frozen_bundle_reads_its_own_resources_folder(tmp_path, monkeypatch):
+    import sys
+
+    from screenpop import resources
+
+    icon = tmp_path / "_internal" / "resources" / "icons" / "screenpop.svg"
+    icon.parent.mkdir(parents=True)
+    icon.write_text("<svg/>", encoding="utf-8")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
+    assert resources.resource_path("icons", "screenpop.svg") == icon
+
+
+def test_a_frozen_bundle_never_falls_back_to_a_source_checkout(tmp_path, monkeypatch):
+    import sys
+
+    import pytest
+
+    from screenpop import resources
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.resource_roots() == (tmp_path / "resources",)
+    # The file exists in this checkout, but a bundle that lacks it is broken.
+    with pytest.raises(FileNotFoundError, match=r"linux/screenpop\.desktop"):
+        resources.resource_path("linux", "screenpop.desktop")
+
+
+def test_a_frozen_bundle_without_meipass_looks_beside_the_executable(tmp_path, monkeypatch):
+    import sys
+
+    from screenpop import resources
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.delattr(sys, "_MEIPASS", raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "screenpop"))
+    assert resources.resource_roots() == (tmp_path / "resources",)
+
+
+def test_from_source_the_checkout_resources_are_found():
+    from pathlib import Path
+
+    from screenpop import resources
+
+    repo_resources = Path(__file__).resolve().parents[2] / "resources"
+    assert repo_resources in resources.resource_roots()
+    assert resources.resource_path("icons", "screenpop.svg").is_relative_to(repo_resources)

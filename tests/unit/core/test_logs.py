@@ -49,3 +49,15 @@ def test_unwritable_log_dir_costs_only_the_file(private_logs, monkeypatch):
     monkeypatch.setattr(logs, "log_dir", lambda: blocker / "logs")
     assert logs.setup_logging("INFO") is None
     logging.getLogger("screenpop.test").info("still works")
+
+
+def test_without_stderr_the_log_goes_to_the_file_only(private_logs, monkeypatch):
+    # A windowed Windows bundle runs with sys.stderr None.
+    monkeypatch.setattr("sys.stderr", None)
+    path = logs.setup_logging("INFO")
+    logging.getLogger("screenpop.test").warning("written without a console")
+    handlers = logging.getLogger().handlers
+    assert not any(type(handler) is logging.StreamHandler for handler in handlers)
+    for handler in handlers:
+        handler.flush()
+    assert "written without a console" in path.read_text(encoding="utf-8")
