@@ -32,6 +32,7 @@ from screenpop.core.goapi import (
     Timeouts,
     load_ca_bundle,
 )
+from screenpop.core.i18n import QT_TRANSLATE_NOOP, Text
 from screenpop.core.weblink import check_web_url_template
 
 SETTINGS_FILE = "settings.json"
@@ -89,12 +90,18 @@ class ConnectionSettings:
         return {"version": SETTINGS_VERSION, **data}
 
     @classmethod
-    def from_json_dict(cls, data: Any) -> tuple[ConnectionSettings, list[str]]:
+    def from_json_dict(cls, data: Any) -> tuple[ConnectionSettings, list[Text]]:
         """Build from a saved file's data; unusable entries fall back to the
-        defaults, with one warning each."""
-        warnings: list[str] = []
+        defaults, with one warning each (``str(warning)`` is its English text)."""
+        warnings: list[Text] = []
         if not isinstance(data, dict):
-            return cls(), ["The settings file does not hold settings; defaults are used."]
+            return cls(), [
+                Text.of(
+                    QT_TRANSLATE_NOOP(
+                        "config", "The settings file does not hold settings; defaults are used."
+                    )
+                )
+            ]
         defaults = cls()
         values: dict[str, Any] = {}
         for name in ("server", "user", "default_country", "ca_bundle"):
@@ -102,7 +109,7 @@ class ConnectionSettings:
             if isinstance(value, str):
                 values[name] = value.strip()
             else:
-                warnings.append(f"The saved '{name}' is not text; it was ignored.")
+                warnings.append(_not_text(name))
         values["response_type"] = _choice(data, "response_type", RESPONSE_TYPES, warnings)
         values["method"] = _choice(data, "method", METHODS, warnings)
         values["timeouts"] = _timeouts(data.get("timeouts"), warnings)
@@ -110,38 +117,73 @@ class ConnectionSettings:
         if isinstance(hide_empty, bool):
             values["hide_empty_fields"] = hide_empty
         else:
-            warnings.append("The saved 'hide_empty_fields' is not true or false; it was ignored.")
+            warnings.append(
+                Text.of(
+                    QT_TRANSLATE_NOOP(
+                        "config", "The saved '{name}' is not true or false; it was ignored."
+                    ),
+                    name="hide_empty_fields",
+                )
+            )
         template = data.get("web_url_template", defaults.web_url_template)
         if not isinstance(template, str):
-            warnings.append("The saved 'web_url_template' is not text; it was ignored.")
+            warnings.append(_not_text("web_url_template"))
         else:
             try:
                 check_web_url_template(template)
                 values["web_url_template"] = template.strip()
             except ConfigError as exc:
-                warnings.append(f"{exc.user_message} The saved web link was ignored.")
+                warnings.append(
+                    Text.of(
+                        QT_TRANSLATE_NOOP("config", "{problem} The saved web link was ignored."),
+                        problem=exc.text,
+                    )
+                )
         reuse = data.get("reuse_seconds", defaults.reuse_seconds)
         if isinstance(reuse, (int, float)) and 0 <= reuse <= MAX_REUSE_SECONDS:
             values["reuse_seconds"] = float(reuse)
         else:
-            warnings.append(f"The saved reuse_seconds ({reuse!r}) is out of range.")
+            warnings.append(
+                Text.of(
+                    QT_TRANSLATE_NOOP("config", "The saved {name} ({value}) is out of range."),
+                    name="reuse_seconds",
+                    value=repr(reuse),
+                )
+            )
         return cls(**values), warnings
 
 
-def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], warnings: list[str]) -> Any:
+def _not_text(name: str) -> Text:
+    return Text.of(
+        QT_TRANSLATE_NOOP("config", "The saved '{name}' is not text; it was ignored."), name=name
+    )
+
+
+def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], warnings: list[Text]) -> Any:
     value = data.get(name, allowed[0])
     if value in allowed:
         return value
-    warnings.append(f"The saved '{name}' ({value!r}) is not one of {', '.join(allowed)}.")
+    warnings.append(
+        Text.of(
+            QT_TRANSLATE_NOOP("config", "The saved '{name}' ({value}) is not one of {allowed}."),
+            name=name,
+            value=repr(value),
+            allowed=", ".join(allowed),
+        )
+    )
     return allowed[0]
 
 
-def _timeouts(data: Any, warnings: list[str]) -> Timeouts:
+def _timeouts(data: Any, warnings: list[Text]) -> Timeouts:
     defaults = Timeouts()
     if data is None:
         return defaults
     if not isinstance(data, dict):
-        warnings.append("The saved timeouts are unreadable; defaults are used.")
+        warnings.append(
+            Text.of(
+                QT_TRANSLATE_NOOP("config", "The saved timeouts are unreadable; defaults are used.")
+            )
+        )
         return defaults
     values = {}
     for name in ("connect", "read", "total"):
@@ -149,7 +191,15 @@ def _timeouts(data: Any, warnings: list[str]) -> Timeouts:
         if isinstance(value, (int, float)) and MIN_TIMEOUT <= value <= MAX_TIMEOUT:
             values[name] = float(value)
         else:
-            warnings.append(f"The saved {name} timeout ({value!r}) is out of range.")
+            warnings.append(
+                Text.of(
+                    QT_TRANSLATE_NOOP(
+                        "config", "The saved {name} timeout ({value}) is out of range."
+                    ),
+                    name=name,
+                    value=repr(value),
+                )
+            )
             values[name] = getattr(defaults, name)
     return Timeouts(**values)
 
@@ -168,19 +218,31 @@ def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE
 
 
-def load_settings(path: Path | None = None) -> tuple[ConnectionSettings | None, list[str]]:
-    """The saved settings (None when nothing was saved yet) and any warnings."""
+def load_settings(path: Path | None = None) -> tuple[ConnectionSettings | None, list[Text]]:
+    """The saved settings (None when nothing was saved yet) and any warnings
+    (``str(warning)`` is its English text)."""
     path = path or settings_path()
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, []
     except OSError as exc:
-        return None, [f"The settings file could not be read ({exc.strerror})."]
+        return None, [
+            Text.of(
+                QT_TRANSLATE_NOOP("config", "The settings file could not be read ({reason})."),
+                reason=str(exc.strerror),
+            )
+        ]
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        return None, ["The settings file is damaged; please enter the settings again."]
+        return None, [
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "config", "The settings file is damaged; please enter the settings again."
+                )
+            )
+        ]
     return ConnectionSettings.from_json_dict(data)
 
 
@@ -206,5 +268,13 @@ def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Pat
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ConfigError(f"The settings could not be saved to {path} ({exc.strerror}).") from exc
+        raise ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "config", "The settings could not be saved to {path} ({reason})."
+                ),
+                path=str(path),
+                reason=str(exc.strerror),
+            )
+        ) from exc
     return path

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication
 
 from screenpop import APP_NAME, __version__
 from screenpop.core.config import ConnectionSettings, load_settings
+from screenpop.core.i18n import Text
 from screenpop.demo.account import DEMO_PASSWORD, DEMO_USER
 from screenpop.instance.forward import LaunchLock
 from screenpop.instance.server import InstanceServer
@@ -134,7 +135,7 @@ def build_session(
     """
     demo_server = _start_demo_server() if options.demo else None
     try:
-        warnings: list[str] = []
+        warnings: list[Text] = []
         if demo_server is not None:
             settings: ConnectionSettings | None = _demo_settings(options, demo_server)
             password: str | None = DEMO_PASSWORD
