@@ -79,8 +79,7 @@ def qt_tool(name: str) -> Path:
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return candidate
     raise FileNotFoundError(
-        f"{name} is not in {folder}; it comes with PySide6-Essentials "
-        "(pip install -e '.[test]')"
+        f"{name} is not in {folder}; it comes with PySide6-Essentials (pip install -e '.[test]')"
     )
 
 

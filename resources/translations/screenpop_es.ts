@@ -878,15 +878,23 @@ The caller&apos;s record from the dialer appears here. Ctrl+L jumps to the input
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The saved connect timeout ({value}) is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved read timeout ({value}) is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The saved timeouts are unreadable; defaults are used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The saved {name} ({value}) is out of range.</source>
+        <source>The saved total timeout ({value}) is out of range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The saved {name} timeout ({value}) is out of range.</source>
+        <source>The saved {name} ({value}) is out of range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

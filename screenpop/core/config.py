@@ -186,22 +186,22 @@ def _timeouts(data: Any, warnings: list[Text]) -> Timeouts:
         )
         return defaults
     values = {}
-    for name in ("connect", "read", "total"):
+    for name, out_of_range in _TIMEOUT_OUT_OF_RANGE.items():
         value = data.get(name, getattr(defaults, name))
         if isinstance(value, (int, float)) and MIN_TIMEOUT <= value <= MAX_TIMEOUT:
             values[name] = float(value)
         else:
-            warnings.append(
-                Text.of(
-                    QT_TRANSLATE_NOOP(
-                        "config", "The saved {name} timeout ({value}) is out of range."
-                    ),
-                    name=name,
-                    value=repr(value),
-                )
-            )
+            warnings.append(Text.of(out_of_range, value=repr(value)))
             values[name] = getattr(defaults, name)
     return Timeouts(**values)
+
+
+# One sentence each, so a translation can word each timeout as it needs.
+_TIMEOUT_OUT_OF_RANGE = {
+    "connect": QT_TRANSLATE_NOOP("config", "The saved connect timeout ({value}) is out of range."),
+    "read": QT_TRANSLATE_NOOP("config", "The saved read timeout ({value}) is out of range."),
+    "total": QT_TRANSLATE_NOOP("config", "The saved total timeout ({value}) is out of range."),
+}
 
 
 def check_ca_bundle(path: str) -> None:
