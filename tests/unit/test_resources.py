@@ -26,3 +26,10 @@ def test_macos_bundle_declares_the_phone_schemes():
     plist = plistlib.loads(path.read_bytes())
     schemes = plist["CFBundleURLTypes"][0]["CFBundleURLSchemes"]
     assert set(schemes) == {"tel", "callto", "sip", "sips"}
+
+
+def test_the_spanish_translation_ships_as_a_compiled_qm():
+    # Qt's .qm files start with this magic number (QTranslator refuses others).
+    magic = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+    assert resource_path("translations", "screenpop_es.qm").read_bytes().startswith(magic)
+    assert resource_path("translations", "screenpop_es.ts").is_file()
