@@ -175,6 +175,11 @@ def _gui_parser() -> argparse.ArgumentParser:
         choices=("system", "light", "dark"),
         help="light or dark for this run (default: saved, else follow the system)",
     )
+    parser.add_argument(
+        "--language",
+        choices=("system", "en", "es"),
+        help="the window's language for this run (default: saved, else the system's)",
+    )
     handler = parser.add_mutually_exclusive_group()
     handler.add_argument(
         "--register-handler",
@@ -896,6 +901,7 @@ def _start_window(args: argparse.Namespace, lock: LaunchLock) -> int:
         initial=args.initial,
         launch_lock=lock,
         appearance=args.appearance,
+        language=args.language,
     )
     return int(run_gui(options) or 0)
 

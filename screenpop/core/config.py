@@ -31,6 +31,7 @@ from screenpop.core.goapi import (
     Timeouts,
     load_ca_bundle,
 )
+from screenpop.core.i18n import QT_TRANSLATE_NOOP, Text
 from screenpop.core.weblink import check_web_url_template
 
 SETTINGS_FILE = "settings.json"
@@ -110,12 +111,18 @@ class ConnectionSettings:
         return {"version": SETTINGS_VERSION, **data}
 
     @classmethod
-    def from_json_dict(cls, data: Any) -> tuple[ConnectionSettings, list[str]]:
+    def from_json_dict(cls, data: Any) -> tuple[ConnectionSettings, list[Text]]:
         """Build from a saved file's data; unusable entries fall back to the
-        defaults, with one warning each."""
-        warnings: list[str] = []
+        defaults, with one warning each (``str(warning)`` is its English text)."""
+        warnings: list[Text] = []
         if not isinstance(data, dict):
-            return cls(), ["The settings file does not hold settings; defaults are used."]
+            return cls(), [
+                Text.of(
+                    QT_TRANSLATE_NOOP(
+                        "config", "The settings file does not hold settings; defaults are used."
+                    )
+                )
+            ]
         defaults = cls()
         values: dict[str, Any] = {}
         for name in ("server", "user", "default_country", "ca_bundle"):
@@ -123,7 +130,7 @@ class ConnectionSettings:
             if isinstance(value, str):
                 values[name] = value.strip()
             else:
-                warnings.append(f"The saved '{name}' is not text; it was ignored.")
+                warnings.append(_not_text(name))
         values["response_type"] = _choice(data, "response_type", RESPONSE_TYPES, warnings)
         values["method"] = _choice(data, "method", METHODS, warnings)
         values["timeouts"] = _timeouts(data.get("timeouts"), warnings)
@@ -135,48 +142,91 @@ class ConnectionSettings:
             if isinstance(flag, bool):
                 values[name] = flag
             else:
-                warnings.append(f"The saved '{name}' is not true or false; it was ignored.")
+                warnings.append(
+                    Text.of(
+                        QT_TRANSLATE_NOOP(
+                            "config", "The saved '{name}' is not true or false; it was ignored."
+                        ),
+                        name=name,
+                    )
+                )
         template = data.get("web_url_template", defaults.web_url_template)
         if not isinstance(template, str):
-            warnings.append("The saved 'web_url_template' is not text; it was ignored.")
+            warnings.append(_not_text("web_url_template"))
         else:
             try:
                 check_web_url_template(template)
                 values["web_url_template"] = template.strip()
             except ConfigError as exc:
-                warnings.append(f"{exc.user_message} The saved web link was ignored.")
+                warnings.append(
+                    Text.of(
+                        QT_TRANSLATE_NOOP("config", "{problem} The saved web link was ignored."),
+                        problem=exc.text,
+                    )
+                )
         reuse = data.get("reuse_seconds", defaults.reuse_seconds)
         if isinstance(reuse, (int, float)) and 0 <= reuse <= MAX_REUSE_SECONDS:
             values["reuse_seconds"] = float(reuse)
         else:
-            warnings.append(f"The saved reuse_seconds ({reuse!r}) is out of range.")
+            warnings.append(
+                Text.of(
+                    QT_TRANSLATE_NOOP("config", "The saved {name} ({value}) is out of range."),
+                    name="reuse_seconds",
+                    value=repr(reuse),
+                )
+            )
         return cls(**values), warnings
 
 
-def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], warnings: list[str]) -> Any:
+def _not_text(name: str) -> Text:
+    return Text.of(
+        QT_TRANSLATE_NOOP("config", "The saved '{name}' is not text; it was ignored."), name=name
+    )
+
+
+def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], warnings: list[Text]) -> Any:
     value = data.get(name, allowed[0])
     if value in allowed:
         return value
-    warnings.append(f"The saved '{name}' ({value!r}) is not one of {', '.join(allowed)}.")
+    warnings.append(
+        Text.of(
+            QT_TRANSLATE_NOOP("config", "The saved '{name}' ({value}) is not one of {allowed}."),
+            name=name,
+            value=repr(value),
+            allowed=", ".join(allowed),
+        )
+    )
     return allowed[0]
 
 
-def _timeouts(data: Any, warnings: list[str]) -> Timeouts:
+def _timeouts(data: Any, warnings: list[Text]) -> Timeouts:
     defaults = Timeouts()
     if data is None:
         return defaults
     if not isinstance(data, dict):
-        warnings.append("The saved timeouts are unreadable; defaults are used.")
+        warnings.append(
+            Text.of(
+                QT_TRANSLATE_NOOP("config", "The saved timeouts are unreadable; defaults are used.")
+            )
+        )
         return defaults
     values = {}
-    for name in ("connect", "read", "total"):
+    for name, out_of_range in _TIMEOUT_OUT_OF_RANGE.items():
         value = data.get(name, getattr(defaults, name))
         if isinstance(value, (int, float)) and MIN_TIMEOUT <= value <= MAX_TIMEOUT:
             values[name] = float(value)
         else:
-            warnings.append(f"The saved {name} timeout ({value!r}) is out of range.")
+            warnings.append(Text.of(out_of_range, value=repr(value)))
             values[name] = getattr(defaults, name)
     return Timeouts(**values)
+
+
+# One sentence each, so a translation can word each timeout as it needs.
+_TIMEOUT_OUT_OF_RANGE = {
+    "connect": QT_TRANSLATE_NOOP("config", "The saved connect timeout ({value}) is out of range."),
+    "read": QT_TRANSLATE_NOOP("config", "The saved read timeout ({value}) is out of range."),
+    "total": QT_TRANSLATE_NOOP("config", "The saved total timeout ({value}) is out of range."),
+}
 
 
 def check_ca_bundle(path: str) -> None:
@@ -193,19 +243,31 @@ def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE
 
 
-def load_settings(path: Path | None = None) -> tuple[ConnectionSettings | None, list[str]]:
-    """The saved settings (None when nothing was saved yet) and any warnings."""
+def load_settings(path: Path | None = None) -> tuple[ConnectionSettings | None, list[Text]]:
+    """The saved settings (None when nothing was saved yet) and any warnings
+    (``str(warning)`` is its English text)."""
     path = path or settings_path()
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, []
     except OSError as exc:
-        return None, [f"The settings file could not be read ({exc.strerror})."]
+        return None, [
+            Text.of(
+                QT_TRANSLATE_NOOP("config", "The settings file could not be read ({reason})."),
+                reason=str(exc.strerror),
+            )
+        ]
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        return None, ["The settings file is damaged; please enter the settings again."]
+        return None, [
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "config", "The settings file is damaged; please enter the settings again."
+                )
+            )
+        ]
     return ConnectionSettings.from_json_dict(data)
 
 
@@ -223,5 +285,13 @@ def save_settings(settings: ConnectionSettings, path: Path | None = None) -> Pat
     try:
         write_atomically(path, text)
     except OSError as exc:
-        raise ConfigError(f"The settings could not be saved to {path} ({exc.strerror}).") from exc
+        raise ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "config", "The settings could not be saved to {path} ({reason})."
+                ),
+                path=str(path),
+                reason=str(exc.strerror),
+            )
+        ) from exc
     return path

@@ -30,6 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from screenpop.core.i18n import QT_TRANSLATE_NOOP, Text
+
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
@@ -40,15 +42,23 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_IN_MEMORY = "so the password is kept in memory for this session only"
-_NOT_REMOVED = (
-    "so a password saved in it could not be removed yet "
-    "(Screenpop tries again while it keeps running)"
+# What follows from a keyring that cannot be used: "{reason}, so ...".
+_IN_MEMORY = QT_TRANSLATE_NOOP(
+    "credentials", "{reason}, so the password is kept in memory for this session only."
 )
-_RECOVERED = (
-    "The system keyring is available again, and the password that was kept in memory "
-    "is now saved in it."
+_NOT_REMOVED = QT_TRANSLATE_NOOP(
+    "credentials",
+    "{reason}, so a password saved in it could not be removed yet "
+    "(Screenpop tries again while it keeps running).",
 )
+_RECOVERED = Text.of(
+    QT_TRANSLATE_NOOP(
+        "credentials",
+        "The system keyring is available again, and the password that was kept in memory "
+        "is now saved in it.",
+    )
+)
+_GIVEN_UP = Text.of(QT_TRANSLATE_NOOP("credentials", "the request was given up"))
 # Exceptions from these packages mean the D-Bus Secret Service failed.
 _DBUS_PACKAGES = frozenset({"secretstorage", "jeepney", "dbus"})
 
@@ -73,14 +83,33 @@ class StoreOutcome:
     """Where the password went, and what to tell the agent.
 
     ``message`` is "" when all is well, otherwise one plain sentence for the
-    window or the terminal. ``reason`` is why the keyring could not be used,
-    as a clause without the consequence ("the system keyring is locked"), or
-    "" when it was used. Neither ever holds the password.
+    window or the terminal, in English; :attr:`text` is the same sentence to
+    translate. ``reason`` is why the keyring could not be used, as a clause
+    without the consequence ("the system keyring is locked"), or "" when it
+    was used. None of them ever holds the password.
     """
 
     location: PasswordLocation
     message: str = ""
     reason: str = ""
+    # ``message`` as built, translatable; None when it was given as a plain str.
+    message_text: Text | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def text(self) -> Text:
+        """``message`` for the window (renders to "" when all is well)."""
+        return self.message_text if self.message_text is not None else Text.plain(self.message)
+
+    @classmethod
+    def of(
+        cls, location: PasswordLocation, message: Text | None = None, reason: Text | None = None
+    ) -> StoreOutcome:
+        return cls(
+            location,
+            str(message) if message is not None else "",
+            str(reason) if reason is not None else "",
+            message,
+        )
 
 
 # ---------------------------------------------------------------- internals
@@ -89,8 +118,8 @@ class StoreOutcome:
 class _Unusable(Exception):
     """The backend keyring picked cannot keep a password safely."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Text) -> None:
+        super().__init__(str(reason))
         self.reason = reason
 
 
@@ -100,7 +129,7 @@ class _Attempt(Generic[T]):
 
     ok: bool
     value: T | None = field(default=None, repr=False)  # may be a password
-    reason: str = ""
+    reason: Text | None = None
     recovered: bool = False  # a password held in memory was written to the keyring
 
 
@@ -117,54 +146,87 @@ class _Pending:
         return f"_Pending({self.action!r}, {self.account!r}, target={self.target!r})"
 
 
-def _sentence(reason: str, consequence: str) -> str:
-    return f"{reason[:1].upper()}{reason[1:]}, {consequence}."
+def _sentence(reason: Text, consequence: str) -> Text:
+    """``consequence`` (a marked "{reason}, so ..." template) with the reason
+    clause in front, its first letter capitalised."""
+    return Text.of(consequence, capitalize=True, reason=reason)
 
 
-def _reason_for(exc: BaseException) -> str:
+_NO_KEYRING = QT_TRANSLATE_NOOP("credentials", "no system keyring is available")
+
+
+def _reason_for(exc: BaseException) -> Text:
     """A clause naming what went wrong; the exception's text is not quoted
-    (a backend's message is not ours to vouch for)."""
+    (a backend's message is not ours to vouch for), only its class name."""
     name = type(exc).__name__
     try:
         from keyring import errors
     except ImportError:
-        return f"the keyring package cannot be loaded ({name})"
+        return Text.of(
+            QT_TRANSLATE_NOOP("credentials", "the keyring package cannot be loaded ({name})"),
+            name=name,
+        )
 
     if isinstance(exc, _Unusable):
         return exc.reason
     if isinstance(exc, errors.KeyringLocked):
-        return "the system keyring is locked"
+        return Text.of(QT_TRANSLATE_NOOP("credentials", "the system keyring is locked"))
     if isinstance(exc, errors.NoKeyringError):
-        return "no system keyring is available"
+        return Text.of(_NO_KEYRING)
     if isinstance(exc, errors.InitError):
-        return "the system keyring could not be opened"
+        return Text.of(QT_TRANSLATE_NOOP("credentials", "the system keyring could not be opened"))
     if isinstance(exc, errors.PasswordSetError):
-        return "the system keyring refused to save the password"
+        return Text.of(
+            QT_TRANSLATE_NOOP("credentials", "the system keyring refused to save the password")
+        )
     if isinstance(exc, errors.PasswordDeleteError):
-        return "the system keyring refused to remove the password"
+        return Text.of(
+            QT_TRANSLATE_NOOP("credentials", "the system keyring refused to remove the password")
+        )
     if isinstance(exc, errors.KeyringError):
-        return f"the system keyring reported an error ({name})"
+        return Text.of(
+            QT_TRANSLATE_NOOP("credentials", "the system keyring reported an error ({name})"),
+            name=name,
+        )
     package = type(exc).__module__.split(".")[0]
     if package in _DBUS_PACKAGES:
         if name == "SecretServiceNotAvailableException":
-            return "no system keyring is available (no Secret Service on D-Bus)"
-        return f"the Secret Service on D-Bus failed ({name})"
+            return Text.of(
+                QT_TRANSLATE_NOOP(
+                    "credentials", "no system keyring is available (no Secret Service on D-Bus)"
+                )
+            )
+        return Text.of(
+            QT_TRANSLATE_NOOP("credentials", "the Secret Service on D-Bus failed ({name})"),
+            name=name,
+        )
     if isinstance(exc, OSError):
-        return f"the system keyring could not be reached ({name})"
-    return f"the system keyring could not be used ({name})"
+        return Text.of(
+            QT_TRANSLATE_NOOP("credentials", "the system keyring could not be reached ({name})"),
+            name=name,
+        )
+    return Text.of(
+        QT_TRANSLATE_NOOP("credentials", "the system keyring could not be used ({name})"),
+        name=name,
+    )
 
 
-def _unusable_reason(backend: KeyringBackend) -> str | None:
+def _unusable_reason(backend: KeyringBackend) -> Text | None:
     """Why ``backend`` cannot keep a password safely, or None when it can."""
     from keyring.backends import chainer, fail, null
 
     if isinstance(backend, fail.Keyring):
-        return "no system keyring is available"
+        return Text.of(_NO_KEYRING)
     if isinstance(backend, null.Keyring):
-        return "the system keyring is turned off (keyring is set to its null backend)"
+        return Text.of(
+            QT_TRANSLATE_NOOP(
+                "credentials",
+                "the system keyring is turned off (keyring is set to its null backend)",
+            )
+        )
     if isinstance(backend, chainer.ChainerBackend):
         chained = list(backend.backends)
-        return _unusable_reason(chained[0]) if chained else "no system keyring is available"
+        return _unusable_reason(chained[0]) if chained else Text.of(_NO_KEYRING)
     try:
         priority = float(backend.priority)
     except Exception as exc:  # keyring's way of saying "not viable here"
@@ -173,7 +235,12 @@ def _unusable_reason(backend: KeyringBackend) -> str | None:
         # keyring's own rule: below 1 is not recommended (keyrings.alt's
         # plain-text file has 0.5). Such a backend may write the password
         # in the clear, which Screenpop never does.
-        return f"the configured keyring ({backend.name}) is not a secure system keyring"
+        return Text.of(
+            QT_TRANSLATE_NOOP(
+                "credentials", "the configured keyring ({name}) is not a secure system keyring"
+            ),
+            name=str(backend.name),
+        )
     return None
 
 
@@ -326,14 +393,17 @@ class CredentialStore:
             self._memory_only = False
         if attempt.recovered:
             log.info("keyring: available again; passwords kept in memory were saved in it")
-            return StoreOutcome(location, _RECOVERED)
+            return StoreOutcome.of(location, _RECOVERED)
         return StoreOutcome(location)
 
-    def _fallback(self, location: PasswordLocation, reason: str, consequence: str) -> StoreOutcome:
+    def _fallback(
+        self, location: PasswordLocation, reason: Text | None, consequence: str
+    ) -> StoreOutcome:
+        reason = reason or Text.of(QT_TRANSLATE_NOOP("credentials", "the system keyring failed"))
         with self._state_lock:
             self._memory_only = True
         log.info("keyring not used (%s); password %s", reason, location.value)
-        return StoreOutcome(location, _sentence(reason, consequence), reason)
+        return StoreOutcome.of(location, _sentence(reason, consequence), reason)
 
     # --------------------------------------------------------- the worker
 
@@ -362,7 +432,12 @@ class CredentialStore:
             return await asyncio.wait_for(future, self._timeout)
         except asyncio.TimeoutError:
             abandoned.set()
-            reason = f"the system keyring did not answer within {self._timeout:g} seconds"
+            reason = Text.of(
+                QT_TRANSLATE_NOOP(
+                    "credentials", "the system keyring did not answer within {seconds} seconds"
+                ),
+                seconds=f"{self._timeout:g}",
+            )
             return _Attempt(ok=False, reason=reason)
         except BaseException:  # cancelled: the worker must not act on it any more
             abandoned.set()
@@ -374,14 +449,21 @@ class CredentialStore:
         """In the worker thread: replay what is pending, then run ``job``."""
         # Wait longer than the caller does, so the caller reports the timeout.
         if not self._keyring_lock.acquire(timeout=self._timeout + 1.0):
-            return _Attempt(ok=False, reason="the system keyring is busy with an earlier request")
+            return _Attempt(
+                ok=False,
+                reason=Text.of(
+                    QT_TRANSLATE_NOOP(
+                        "credentials", "the system keyring is busy with an earlier request"
+                    )
+                ),
+            )
         try:
             if abandoned.is_set():
-                return _Attempt(ok=False, reason="the request was given up")
+                return _Attempt(ok=False, reason=_GIVEN_UP)
             backend = self._backend()
             recovered = self._replay(backend)
             if abandoned.is_set():  # the caller has already fallen back to memory
-                return _Attempt(ok=False, reason="the request was given up")
+                return _Attempt(ok=False, reason=_GIVEN_UP)
             value = job(backend)
             self._backend_name = str(backend.name)
             return _Attempt(ok=True, value=value, recovered=recovered)

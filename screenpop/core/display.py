@@ -14,54 +14,57 @@ from datetime import date
 
 import phonenumbers
 
+from screenpop.core.i18n import QT_TRANSLATE_NOOP
+
 WARNING_MARK = "⚠"
 
 GENDERS: dict[str, str] = {"M": "Male", "F": "Female", "U": "Unknown"}
 
 # VICIdial's standard system statuses (vicidial_statuses as installed). Codes
 # whose standard wording could not be confirmed are left out: they show as
-# the bare code rather than with a guessed meaning.
+# the bare code rather than with a guessed meaning. Marked for translation
+# under the context the lead view translates them with.
 VICIDIAL_STATUSES: dict[str, str] = {
-    "NEW": "New Lead",
-    "QUEUE": "Lead To Be Called",
-    "INCALL": "Lead Being Called",
-    "DROP": "Agent Not Available",
-    "XDROP": "Agent Not Available IN",
-    "NA": "No Answer AutoDial",
-    "N": "No Answer",
-    "A": "Answering Machine",
-    "AA": "Answering Machine Auto",
-    "AB": "Busy Auto",
-    "B": "Busy",
-    "DC": "Disconnected Number",
-    "ADC": "Disconnected Number Auto",
-    "AFAX": "Fax Machine Auto",
-    "CALLBK": "Call Back",
-    "CBHOLD": "Call Back Hold",
-    "DEC": "Declined Sale",
-    "DNC": "DO NOT CALL",
-    "DNCL": "DO NOT CALL Hopper Sys Match",
-    "DNCC": "DO NOT CALL Hopper Camp Match",
-    "NI": "Not Interested",
-    "NP": "No Pitch No Price",
-    "PU": "Call Picked Up",
-    "PM": "Played Message",
-    "SALE": "Sale Made",
-    "XFER": "Call Transferred",
-    "ERI": "Agent Error",
-    "TIMEOT": "Inbound Queue Timeout Drop",
-    "AFTHRS": "Inbound After Hours Drop",
-    "NANQUE": "Inbound No Agent No Queue Drop",
-    "IVRXFR": "Outbound drop to Call Menu",
-    "LRERR": "Outbound Local Channel Res Err",
-    "PDROP": "Outbound Pre-Routing Drop",
-    "RQXFER": "Re-Queue",
-    "QVMAIL": "Queue Abandon Voicemail Left",
-    "SVYCLM": "Survey sent to Call Menu",
-    "SVYEXT": "Survey sent to Extension",
-    "SVYHU": "Survey Hungup",
-    "SVYREC": "Survey sent to Record",
-    "SVYVM": "Survey sent to Voicemail",
+    "NEW": QT_TRANSLATE_NOOP("VicidialStatus", "New Lead"),
+    "QUEUE": QT_TRANSLATE_NOOP("VicidialStatus", "Lead To Be Called"),
+    "INCALL": QT_TRANSLATE_NOOP("VicidialStatus", "Lead Being Called"),
+    "DROP": QT_TRANSLATE_NOOP("VicidialStatus", "Agent Not Available"),
+    "XDROP": QT_TRANSLATE_NOOP("VicidialStatus", "Agent Not Available IN"),
+    "NA": QT_TRANSLATE_NOOP("VicidialStatus", "No Answer AutoDial"),
+    "N": QT_TRANSLATE_NOOP("VicidialStatus", "No Answer"),
+    "A": QT_TRANSLATE_NOOP("VicidialStatus", "Answering Machine"),
+    "AA": QT_TRANSLATE_NOOP("VicidialStatus", "Answering Machine Auto"),
+    "AB": QT_TRANSLATE_NOOP("VicidialStatus", "Busy Auto"),
+    "B": QT_TRANSLATE_NOOP("VicidialStatus", "Busy"),
+    "DC": QT_TRANSLATE_NOOP("VicidialStatus", "Disconnected Number"),
+    "ADC": QT_TRANSLATE_NOOP("VicidialStatus", "Disconnected Number Auto"),
+    "AFAX": QT_TRANSLATE_NOOP("VicidialStatus", "Fax Machine Auto"),
+    "CALLBK": QT_TRANSLATE_NOOP("VicidialStatus", "Call Back"),
+    "CBHOLD": QT_TRANSLATE_NOOP("VicidialStatus", "Call Back Hold"),
+    "DEC": QT_TRANSLATE_NOOP("VicidialStatus", "Declined Sale"),
+    "DNC": QT_TRANSLATE_NOOP("VicidialStatus", "DO NOT CALL"),
+    "DNCL": QT_TRANSLATE_NOOP("VicidialStatus", "DO NOT CALL Hopper Sys Match"),
+    "DNCC": QT_TRANSLATE_NOOP("VicidialStatus", "DO NOT CALL Hopper Camp Match"),
+    "NI": QT_TRANSLATE_NOOP("VicidialStatus", "Not Interested"),
+    "NP": QT_TRANSLATE_NOOP("VicidialStatus", "No Pitch No Price"),
+    "PU": QT_TRANSLATE_NOOP("VicidialStatus", "Call Picked Up"),
+    "PM": QT_TRANSLATE_NOOP("VicidialStatus", "Played Message"),
+    "SALE": QT_TRANSLATE_NOOP("VicidialStatus", "Sale Made"),
+    "XFER": QT_TRANSLATE_NOOP("VicidialStatus", "Call Transferred"),
+    "ERI": QT_TRANSLATE_NOOP("VicidialStatus", "Agent Error"),
+    "TIMEOT": QT_TRANSLATE_NOOP("VicidialStatus", "Inbound Queue Timeout Drop"),
+    "AFTHRS": QT_TRANSLATE_NOOP("VicidialStatus", "Inbound After Hours Drop"),
+    "NANQUE": QT_TRANSLATE_NOOP("VicidialStatus", "Inbound No Agent No Queue Drop"),
+    "IVRXFR": QT_TRANSLATE_NOOP("VicidialStatus", "Outbound drop to Call Menu"),
+    "LRERR": QT_TRANSLATE_NOOP("VicidialStatus", "Outbound Local Channel Res Err"),
+    "PDROP": QT_TRANSLATE_NOOP("VicidialStatus", "Outbound Pre-Routing Drop"),
+    "RQXFER": QT_TRANSLATE_NOOP("VicidialStatus", "Re-Queue"),
+    "QVMAIL": QT_TRANSLATE_NOOP("VicidialStatus", "Queue Abandon Voicemail Left"),
+    "SVYCLM": QT_TRANSLATE_NOOP("VicidialStatus", "Survey sent to Call Menu"),
+    "SVYEXT": QT_TRANSLATE_NOOP("VicidialStatus", "Survey sent to Extension"),
+    "SVYHU": QT_TRANSLATE_NOOP("VicidialStatus", "Survey Hungup"),
+    "SVYREC": QT_TRANSLATE_NOOP("VicidialStatus", "Survey sent to Record"),
+    "SVYVM": QT_TRANSLATE_NOOP("VicidialStatus", "Survey sent to Voicemail"),
 }
 
 PHONE_FIELDS = frozenset({"phone_number", "alt_phone"})

@@ -15,6 +15,7 @@ import urllib.parse
 import httpx
 
 from screenpop.core.errors import ConfigError
+from screenpop.core.i18n import QT_TRANSLATE_NOOP, Text
 
 ENDPOINT_PATH = "/goAPIv2/goAgent/goAPI.php"
 CROCO_DIAL_SUFFIX = ".croco-dial.net"
@@ -30,7 +31,13 @@ def resolve_endpoint(server: str) -> str:
     """
     text = server.strip()
     if not text:
-        raise ConfigError("No server is set. Enter your dialer's DOMAIN or its address.")
+        raise ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "endpoint", "No server is set. Enter your dialer's DOMAIN or its address."
+                )
+            )
+        )
     if _DOMAIN_LABEL.match(text):
         return f"https://{text.lower()}{CROCO_DIAL_SUFFIX}{ENDPOINT_PATH}"
     if "://" not in text:
@@ -43,24 +50,53 @@ def _endpoint_from_url(text: str) -> str:
         parts = urllib.parse.urlsplit(text)
         port = parts.port  # raises ValueError for a bad port
     except ValueError as exc:
-        raise ConfigError(f"'{_shorten(text)}' is not a valid server address.") from exc
+        raise ConfigError(_not_valid(text)) from exc
     scheme = parts.scheme.lower()
     host = parts.hostname or ""
     if scheme not in ("http", "https"):
-        raise ConfigError(f"The server address must start with https:// (not {scheme}://).")
+        raise ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "endpoint", "The server address must start with https:// (not {scheme}://)."
+                ),
+                scheme=scheme,
+            )
+        )
     if not host:
-        raise ConfigError(f"'{_shorten(text)}' has no host name.")
+        raise ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP("endpoint", "'{address}' has no host name."),
+                address=_shorten(text),
+            )
+        )
     if len(host) > 253 or any(len(label) > 63 for label in host.split(".")):
         # DNS limits: such a name can never resolve.
-        raise ConfigError(f"'{_shorten(text)}' is not a valid server address.")
+        raise ConfigError(_not_valid(text))
     if parts.username is not None or parts.password is not None:
-        raise ConfigError("Do not put a user name or password in the server address.")
+        raise ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "endpoint", "Do not put a user name or password in the server address."
+                )
+            )
+        )
     if parts.query or parts.fragment:
-        raise ConfigError("The server address must not contain '?' or '#' parts.")
+        raise ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "endpoint", "The server address must not contain '?' or '#' parts."
+                )
+            )
+        )
     if scheme == "http" and not is_loopback(host):
         raise ConfigError(
-            "Plain http:// would send the password unencrypted; use https:// "
-            "(http is only allowed for this computer, e.g. the demo server)."
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "endpoint",
+                    "Plain http:// would send the password unencrypted; use https:// "
+                    "(http is only allowed for this computer, e.g. the demo server).",
+                )
+            )
         )
     path = parts.path.rstrip("/")
     if not path.lower().endswith(".php"):
@@ -76,8 +112,15 @@ def _checked_by_httpx(url: str) -> str:
     try:
         _ = httpx.URL(url).host  # .host decodes IDNA, which is where "xn--zz" fails
     except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
-        raise ConfigError(f"'{_shorten(url)}' is not a valid server address.") from exc
+        raise ConfigError(_not_valid(url)) from exc
     return url
+
+
+def _not_valid(address: str) -> Text:
+    return Text.of(
+        QT_TRANSLATE_NOOP("endpoint", "'{address}' is not a valid server address."),
+        address=_shorten(address),
+    )
 
 
 def _shorten(text: str, limit: int = 80) -> str:

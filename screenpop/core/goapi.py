@@ -38,6 +38,7 @@ import truststore
 from screenpop import __version__
 from screenpop.core import errors
 from screenpop.core.endpoint import endpoint_host
+from screenpop.core.i18n import QT_TRANSLATE_NOOP, Param, Text
 from screenpop.core.models import CustomerInfo
 from screenpop.core.redact import scrub_secret
 from screenpop.core.replies import parse_reply
@@ -76,15 +77,27 @@ class Query:
 
     def __post_init__(self) -> None:
         if not self.phone and not self.lead_id:
-            raise errors.InputError("Enter a phone number or a lead ID to look up.")
-        for label, value in (("phone number", self.phone), ("lead ID", self.lead_id)):
-            if value is not None and not (value.isascii() and value.isdigit()):
-                raise errors.InputError(f"The {label} must contain digits only.")
+            raise errors.InputError(
+                Text.of(QT_TRANSLATE_NOOP("goapi", "Enter a phone number or a lead ID to look up."))
+            )
+        if self.phone is not None and not (self.phone.isascii() and self.phone.isdigit()):
+            raise errors.InputError(
+                Text.of(QT_TRANSLATE_NOOP("goapi", "The phone number must contain digits only."))
+            )
+        if self.lead_id is not None and not (self.lead_id.isascii() and self.lead_id.isdigit()):
+            raise errors.InputError(
+                Text.of(QT_TRANSLATE_NOOP("goapi", "The lead ID must contain digits only."))
+            )
 
     def describe(self) -> str:
+        """What is searched, in English ("lead ID 14246")."""
+        return str(self.describe_text())
+
+    def describe_text(self) -> Text:
+        """What is searched, for a message ("No lead found for lead ID 14246.")."""
         if self.lead_id:
-            return f"lead ID {self.lead_id}"
-        return f"phone number {self.phone}"
+            return Text.of(QT_TRANSLATE_NOOP("goapi", "lead ID {lead_id}"), lead_id=self.lead_id)
+        return Text.of(QT_TRANSLATE_NOOP("goapi", "phone number {phone}"), phone=self.phone or "")
 
 
 class GoApiClient:
@@ -146,7 +159,7 @@ class GoApiClient:
             raise errors.RequestTimeout(self.timeouts.total) from exc
         return parse_reply(
             body,
-            what=query.describe(),
+            what=query.describe_text(),
             user=self.credentials.user,
             # Server text quoted in an error must not echo the password back.
             secret=self.credentials.password,
@@ -162,7 +175,10 @@ class GoApiClient:
             raise errors.RequestTimeout(self.timeouts.total) from exc
         try:
             parse_reply(
-                body, what="the test", user=self.credentials.user, secret=self.credentials.password
+                body,
+                what=Text.of(QT_TRANSLATE_NOOP("goapi", "the test")),
+                user=self.credentials.user,
+                secret=self.credentials.password,
             )
         except errors.NoLeadSpecified:
             return
@@ -222,7 +238,7 @@ async def _read_capped(response: httpx.Response, limit: int) -> bytes:
     """
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise errors.MalformedReply(f"the reply is larger than {_mib(limit)}")
+        raise errors.MalformedReply(_too_large(limit))
     try:
         # Only an in-memory transport (tests) hands over a body already read.
         content = response.content
@@ -230,7 +246,7 @@ async def _read_capped(response: httpx.Response, limit: int) -> bytes:
         pass
     else:
         if len(content) > limit:
-            raise errors.MalformedReply(f"the reply is larger than {_mib(limit)}")
+            raise errors.MalformedReply(_too_large(limit))
         return content
     decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), limit)
     chunks: list[bytes] = []
@@ -240,7 +256,7 @@ async def _read_capped(response: httpx.Response, limit: int) -> bytes:
         async for chunk in stream:
             received += len(chunk)
             if received > limit:
-                raise errors.MalformedReply(f"the reply is larger than {_mib(limit)}")
+                raise errors.MalformedReply(_too_large(limit))
             chunks.append(decoder.decode(chunk))
     finally:
         # Stopping early leaves httpx's and httpcore's generators suspended.
@@ -257,6 +273,13 @@ async def _read_capped(response: httpx.Response, limit: int) -> bytes:
 
 def _mib(size: int) -> str:
     return f"{size // 1024 // 1024} MiB"
+
+
+def _too_large(limit: int) -> Text:
+    return Text.of(QT_TRANSLATE_NOOP("goapi", "the reply is larger than {size}"), size=_mib(limit))
+
+
+_CORRUPT = Text.of(QT_TRANSLATE_NOOP("goapi", "its compressed content is corrupt"))
 
 
 # Content-Encoding -> zlib's wbits for it.
@@ -280,12 +303,25 @@ class _BoundedDecoder:
             if coding and coding != "identity"
         ]
         if len(codings) > 1:
-            raise errors.MalformedReply("it is compressed more than once, which is refused")
+            raise errors.MalformedReply(
+                Text.of(
+                    QT_TRANSLATE_NOOP("goapi", "it is compressed more than once, which is refused")
+                )
+            )
         self._coding = codings[0] if codings else ""
         if self._coding and self._coding not in _ZLIB_WBITS:
-            name = self._coding if _CODING_NAME.match(self._coding) else "an unknown method"
+            name: Param = (
+                self._coding
+                if _CODING_NAME.match(self._coding)
+                else Text.of(QT_TRANSLATE_NOOP("goapi", "an unknown method"))
+            )
             raise errors.MalformedReply(
-                f"it is compressed with {name}, which Screenpop did not ask for"
+                Text.of(
+                    QT_TRANSLATE_NOOP(
+                        "goapi", "it is compressed with {method}, which Screenpop did not ask for"
+                    ),
+                    method=name,
+                )
             )
         self._limit = limit
         self._produced = 0
@@ -301,7 +337,7 @@ class _BoundedDecoder:
             out = self._zlib.decompress(data, self._limit + 1 - self._produced)
         except zlib.error as exc:
             if not (self._first and self._coding == "deflate"):
-                raise errors.MalformedReply("its compressed content is corrupt") from exc
+                raise errors.MalformedReply(_CORRUPT) from exc
             # "deflate" without the zlib wrapper, as some servers send it.
             self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
             self._first = False
@@ -315,13 +351,16 @@ class _BoundedDecoder:
         try:
             return self._count(self._zlib.flush())
         except zlib.error as exc:
-            raise errors.MalformedReply("its compressed content is corrupt") from exc
+            raise errors.MalformedReply(_CORRUPT) from exc
 
     def _count(self, out: bytes) -> bytes:
         self._produced += len(out)
         if self._produced > self._limit:
             raise errors.MalformedReply(
-                f"the reply is larger than {_mib(self._limit)} once decompressed"
+                Text.of(
+                    QT_TRANSLATE_NOOP("goapi", "the reply is larger than {size} once decompressed"),
+                    size=_mib(self._limit),
+                )
             )
         return out
 
@@ -343,16 +382,20 @@ def map_transport_error(exc: httpx.HTTPError, host: str, timeouts: Timeouts) -> 
     if isinstance(exc, httpx.TimeoutException):
         return errors.RequestTimeout(_timeout_for(exc, timeouts))
     if isinstance(exc, httpx.DecodingError):
-        return errors.MalformedReply("its compressed content is corrupt")
+        return errors.MalformedReply(_CORRUPT)
     if isinstance(exc, httpx.RemoteProtocolError):
         return errors.MalformedReply(_protocol_problem(exc))
     if isinstance(exc, httpx.ProxyError):
-        return errors.ConnectFailed(host, "the proxy refused the connection")
+        return errors.ConnectFailed(
+            host, Text.of(QT_TRANSLATE_NOOP("goapi", "the proxy refused the connection"))
+        )
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return errors.ConnectFailed(host, "the address is not an http(s) URL")
+        return errors.ConnectFailed(
+            host, Text.of(QT_TRANSLATE_NOOP("goapi", "the address is not an http(s) URL"))
+        )
     if isinstance(exc, httpx.TransportError):
         return _map_os_level(exc, host)
-    return errors.ConnectFailed(host, "the request failed")
+    return errors.ConnectFailed(host, Text.of(QT_TRANSLATE_NOOP("goapi", "the request failed")))
 
 
 _UNREACHABLE = (errno.ENETUNREACH, errno.EHOSTUNREACH)
@@ -367,14 +410,22 @@ def _map_os_level(exc: httpx.TransportError, host: str) -> errors.DialerError:
         if isinstance(cause, socket.gaierror):
             return errors.HostNotFound(host)
         if isinstance(cause, ConnectionRefusedError):
-            return errors.ConnectFailed(host, "the connection was refused")
+            return errors.ConnectFailed(
+                host, Text.of(QT_TRANSLATE_NOOP("goapi", "the connection was refused"))
+            )
         if isinstance(cause, ConnectionResetError):
-            return errors.ConnectFailed(host, "the connection was reset")
+            return errors.ConnectFailed(
+                host, Text.of(QT_TRANSLATE_NOOP("goapi", "the connection was reset"))
+            )
         if isinstance(cause, OSError) and cause.errno in _UNREACHABLE:
-            return errors.ConnectFailed(host, "the network is unreachable")
+            return errors.ConnectFailed(
+                host, Text.of(QT_TRANSLATE_NOOP("goapi", "the network is unreachable"))
+            )
     if isinstance(exc, (httpx.ReadError, httpx.WriteError)):
-        return errors.ConnectFailed(host, "the connection was lost")
-    return errors.ConnectFailed(host, "the connection failed")
+        return errors.ConnectFailed(
+            host, Text.of(QT_TRANSLATE_NOOP("goapi", "the connection was lost"))
+        )
+    return errors.ConnectFailed(host, Text.of(QT_TRANSLATE_NOOP("goapi", "the connection failed")))
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
@@ -386,68 +437,107 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
-def _protocol_problem(exc: httpx.RemoteProtocolError) -> str:
+def _protocol_problem(exc: httpx.RemoteProtocolError) -> Text:
     """What broke in the HTTP exchange. httpx's text is only matched, never shown."""
     text = str(exc).lower()
     if "without sending a response" in text:
-        return "the server closed the connection without answering"
+        return Text.of(
+            QT_TRANSLATE_NOOP("goapi", "the server closed the connection without answering")
+        )
     if "peer closed connection" in text or "incomplete chunked read" in text:
-        return "the server broke off the reply"
-    return "the server's answer is not valid HTTP"
+        return Text.of(QT_TRANSLATE_NOOP("goapi", "the server broke off the reply"))
+    return Text.of(QT_TRANSLATE_NOOP("goapi", "the server's answer is not valid HTTP"))
 
 
 # OpenSSL verify codes (X509_V_ERR_*) -> what the agent or an administrator can act on.
-_UNKNOWN_CA = (
-    "the server's certificate is not trusted: it was issued by a certificate authority "
-    "this computer does not trust (on a company network, set its CA bundle in Settings)"
+_UNKNOWN_CA = Text.of(
+    QT_TRANSLATE_NOOP(
+        "goapi",
+        "the server's certificate is not trusted: it was issued by a certificate authority "
+        "this computer does not trust (on a company network, set its CA bundle in Settings)",
+    )
 )
 _VERIFY_PROBLEMS = {
-    9: "the server's certificate is not valid yet (check this computer's clock)",
-    10: "the server's certificate has expired",
-    18: "the server's certificate is self-signed and not trusted",
-    19: "the server's certificate chain ends in a self-signed certificate that is not trusted",
+    9: Text.of(
+        QT_TRANSLATE_NOOP(
+            "goapi", "the server's certificate is not valid yet (check this computer's clock)"
+        )
+    ),
+    10: Text.of(QT_TRANSLATE_NOOP("goapi", "the server's certificate has expired")),
+    18: Text.of(
+        QT_TRANSLATE_NOOP("goapi", "the server's certificate is self-signed and not trusted")
+    ),
+    19: Text.of(
+        QT_TRANSLATE_NOOP(
+            "goapi",
+            "the server's certificate chain ends in a self-signed certificate that is not trusted",
+        )
+    ),
     20: _UNKNOWN_CA,
     21: _UNKNOWN_CA,
-    23: "the server's certificate has been revoked",
+    23: Text.of(QT_TRANSLATE_NOOP("goapi", "the server's certificate has been revoked")),
 }
 _NAME_MISMATCH = (62, 64)  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
 
 
-def _certificate_problem(error: ssl.SSLCertVerificationError, host: str) -> str:
+def _certificate_problem(error: ssl.SSLCertVerificationError, host: str) -> Text:
     code = getattr(error, "verify_code", None)
     if code in _NAME_MISMATCH:
-        return f"the server's certificate is not valid for the name {host} (it names other servers)"
+        return Text.of(
+            QT_TRANSLATE_NOOP(
+                "goapi",
+                "the server's certificate is not valid for the name {host} "
+                "(it names other servers)",
+            ),
+            host=host,
+        )
     if code in _VERIFY_PROBLEMS:
         return _VERIFY_PROBLEMS[code]
-    reason = getattr(error, "verify_message", None) or _tls_detail(error)
-    return f"the server's certificate is not trusted ({reason})"
+    # OpenSSL's own words (verify_message) are quoted as they are.
+    reason: Param = getattr(error, "verify_message", None) or _tls_detail(error)
+    return Text.of(
+        QT_TRANSLATE_NOOP("goapi", "the server's certificate is not trusted ({reason})"),
+        reason=reason,
+    )
 
 
 # OpenSSL reasons for failed handshakes, in words.
+_NOT_HTTPS = Text.of(QT_TRANSLATE_NOOP("goapi", "the server does not speak https on this port"))
+_OUTDATED_TLS = Text.of(
+    QT_TRANSLATE_NOOP("goapi", "the server only offers an outdated TLS version")
+)
+_NO_COMMON_TLS = Text.of(
+    QT_TRANSLATE_NOOP("goapi", "the server and Screenpop have no TLS settings in common")
+)
+_CLOSED_IN_HANDSHAKE = Text.of(
+    QT_TRANSLATE_NOOP("goapi", "the server closed the connection during the TLS handshake")
+)
 _TLS_REASONS = {
-    "WRONG_VERSION_NUMBER": "the server does not speak https on this port",
-    "RECORD_LAYER_FAILURE": "the server does not speak https on this port",
-    "HTTP_REQUEST": "the server does not speak https on this port",
-    "UNSUPPORTED_PROTOCOL": "the server only offers an outdated TLS version",
-    "TLSV1_ALERT_PROTOCOL_VERSION": "the server only offers an outdated TLS version",
-    "NO_PROTOCOLS_AVAILABLE": "the server only offers an outdated TLS version",
-    "SSLV3_ALERT_HANDSHAKE_FAILURE": "the server and Screenpop have no TLS settings in common",
-    "NO_SHARED_CIPHER": "the server and Screenpop have no TLS settings in common",
-    "UNEXPECTED_EOF_WHILE_READING": "the server closed the connection during the TLS handshake",
-    "EOF": "the server closed the connection during the TLS handshake",
+    "WRONG_VERSION_NUMBER": _NOT_HTTPS,
+    "RECORD_LAYER_FAILURE": _NOT_HTTPS,
+    "HTTP_REQUEST": _NOT_HTTPS,
+    "UNSUPPORTED_PROTOCOL": _OUTDATED_TLS,
+    "TLSV1_ALERT_PROTOCOL_VERSION": _OUTDATED_TLS,
+    "NO_PROTOCOLS_AVAILABLE": _OUTDATED_TLS,
+    "SSLV3_ALERT_HANDSHAKE_FAILURE": _NO_COMMON_TLS,
+    "NO_SHARED_CIPHER": _NO_COMMON_TLS,
+    "UNEXPECTED_EOF_WHILE_READING": _CLOSED_IN_HANDSHAKE,
+    "EOF": _CLOSED_IN_HANDSHAKE,
 }
 
 
-def _tls_detail(error: ssl.SSLError) -> str:
-    """OpenSSL's short reason in words; its bare name ("TLSV1_ALERT_...") when
-    there are none, never the full repr."""
+def _tls_detail(error: ssl.SSLError) -> Param:
+    """OpenSSL's short reason in words; its bare name ("TLSV1_ALERT_...",
+    shown as it is) when there are none, never the full repr."""
     reason = getattr(error, "reason", None) or ""
     if not reason and isinstance(error, ssl.SSLEOFError):
         reason = "EOF"
     if not reason and len(error.args) > 1:
         reason = str(error.args[1])
     reason = str(reason)
-    return _TLS_REASONS.get(reason.upper(), reason) or "the TLS handshake failed"
+    if reason.upper() in _TLS_REASONS:
+        return _TLS_REASONS[reason.upper()]
+    return reason or Text.of(QT_TRANSLATE_NOOP("goapi", "the TLS handshake failed"))
 
 
 def _timeout_for(exc: httpx.TimeoutException, timeouts: Timeouts) -> float:
@@ -469,17 +559,40 @@ def load_ca_bundle(context: ssl.SSLContext, path: str) -> None:
     try:
         context.load_verify_locations(cafile=os.path.expanduser(path))
     except FileNotFoundError as exc:
-        raise errors.ConfigError(f"The CA bundle file {shown} does not exist.") from exc
+        raise errors.ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP("goapi", "The CA bundle file {path} does not exist."), path=shown
+            )
+        ) from exc
     except IsADirectoryError as exc:
         raise errors.ConfigError(
-            f"The CA bundle {shown} is a folder; choose a PEM file of certificates."
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "goapi", "The CA bundle {path} is a folder; choose a PEM file of certificates."
+                ),
+                path=shown,
+            )
         ) from exc
     except ssl.SSLError as exc:
         raise errors.ConfigError(
-            f"The CA bundle file {shown} holds no usable PEM certificates."
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "goapi", "The CA bundle file {path} holds no usable PEM certificates."
+                ),
+                path=shown,
+            )
         ) from exc
     except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not a readable file"
+        # The operating system's own words (strerror) are quoted as they are.
+        reason: Param = getattr(exc, "strerror", None) or Text.of(
+            QT_TRANSLATE_NOOP("goapi", "it is not a readable file")
+        )
         raise errors.ConfigError(
-            f"The CA bundle file {shown} could not be read ({reason})."
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "goapi", "The CA bundle file {path} could not be read ({reason})."
+                ),
+                path=shown,
+                reason=reason,
+            )
         ) from exc

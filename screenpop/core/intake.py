@@ -14,6 +14,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from screenpop.core.errors import InputError
+from screenpop.core.i18n import QT_TRANSLATE_NOOP, Text
 
 URI_SCHEMES = ("tel", "callto", "sip", "sips")
 MAX_INPUT_LENGTH = 512
@@ -26,6 +27,9 @@ _EXTENSION = re.compile(
 )
 _LEAD_ID_PREFIX = re.compile(r"^\s*(?:#|lead\s*(?:id)?\s*[:#]?)\s*", re.I)
 _LEAD_PARAMS = ("lead_id", "leadid")
+_ENTER_SOMETHING = Text.of(
+    QT_TRANSLATE_NOOP("intake", "Enter a phone number or a lead ID to look up.")
+)
 
 
 @dataclass(frozen=True)
@@ -40,35 +44,75 @@ class PopRequest:
 
     @property
     def searched(self) -> str:
-        """What was sent, for the "searched" line under the input."""
-        return f"lead ID {self.lead_id}" if self.lead_id else f"{self.phone}"
+        """What was sent, for the "searched" line under the input (English)."""
+        return str(self.searched_text)
+
+    @property
+    def searched_text(self) -> Text:
+        """:attr:`searched`, translatable: "lead ID 14246", or the digits as they are."""
+        if self.lead_id:
+            return Text.of(QT_TRANSLATE_NOOP("intake", "lead ID {lead_id}"), lead_id=self.lead_id)
+        return Text.plain(f"{self.phone}")
+
+    @property
+    def display_text(self) -> Text:
+        """:attr:`display`, translatable: "Lead 14246" for a lead ID, else as it is."""
+        if self.lead_id and not self.phone and self.display == _lead_display(self.lead_id):
+            return _lead_display_text(self.lead_id)
+        return Text.plain(self.display)
+
+
+def _lead_display_text(lead_id: str) -> Text:
+    return Text.of(QT_TRANSLATE_NOOP("intake", "Lead {lead_id}"), lead_id=lead_id)
+
+
+def _lead_display(lead_id: str) -> str:
+    return str(_lead_display_text(lead_id))
 
 
 def parse_lead_id(text: str) -> PopRequest:
     """A lead ID typed by a supervisor: ``14246``, ``#14246`` or ``lead 14246``."""
     cleaned = _LEAD_ID_PREFIX.sub("", text).strip()
     if not cleaned:
-        raise InputError("Enter a lead ID to look up.")
+        raise InputError(Text.of(QT_TRANSLATE_NOOP("intake", "Enter a lead ID to look up.")))
     if not (cleaned.isascii() and cleaned.isdigit()):
-        raise InputError(f"'{_shorten(text)}' is not a lead ID: a lead ID is digits only.")
+        raise InputError(
+            Text.of(
+                QT_TRANSLATE_NOOP("intake", "'{text}' is not a lead ID: a lead ID is digits only."),
+                text=_shorten(text),
+            )
+        )
     if len(cleaned) > 20:
-        raise InputError("That lead ID is too long to be real.")
+        raise InputError(
+            Text.of(QT_TRANSLATE_NOOP("intake", "That lead ID is too long to be real."))
+        )
     lead_id = str(int(cleaned))
-    return PopRequest(raw=text, lead_id=lead_id, display=f"Lead {lead_id}")
+    return PopRequest(raw=text, lead_id=lead_id, display=_lead_display(lead_id))
 
 
 def parse_input(text: str, *, default_country: str = "US") -> PopRequest:
     """Text from the input bar or a link: a URI or a number in any everyday form."""
     if len(text) > MAX_INPUT_LENGTH:
-        raise InputError("That is far too long to be a phone number or link.")
+        raise InputError(
+            Text.of(
+                QT_TRANSLATE_NOOP("intake", "That is far too long to be a phone number or link.")
+            )
+        )
     stripped = text.strip()
     if not stripped:
-        raise InputError("Enter a phone number or a lead ID to look up.")
+        raise InputError(_ENTER_SOMETHING)
     scheme, sep, _rest = stripped.partition(":")
     if sep and scheme.lower() in URI_SCHEMES:
         return parse_uri(stripped, default_country=default_country, raw=text)
     if sep and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme) and not _rest.startswith(" "):
-        raise InputError(f"'{scheme}:' links are not phone numbers; use tel:, callto: or sip:.")
+        raise InputError(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "intake", "'{scheme}:' links are not phone numbers; use tel:, callto: or sip:."
+                ),
+                scheme=scheme,
+            )
+        )
     return parse_number(stripped, default_country=default_country, raw=text)
 
 
@@ -88,7 +132,12 @@ def parse_uri(uri: str, *, default_country: str = "US", raw: str | None = None) 
     if not number.strip().startswith("+") and context.startswith("+"):
         number = context + number
     if not _SEPARATORS.sub("", number).strip("+"):
-        raise InputError(f"The {scheme}: link holds no phone number.")
+        raise InputError(
+            Text.of(
+                QT_TRANSLATE_NOOP("intake", "The {scheme}: link holds no phone number."),
+                scheme=scheme,
+            )
+        )
     request = parse_number(number, default_country=default_country, raw=raw or uri)
     extension = params.get("ext") or request.extension
     return PopRequest(
@@ -118,13 +167,23 @@ def parse_number(text: str, *, default_country: str = "US", raw: str | None = No
         compact = "+" + compact[2:]  # the international prefix used outside North America
     digits = compact.removeprefix("+")
     if not digits:
-        raise InputError("Enter a phone number or a lead ID to look up.")
+        raise InputError(_ENTER_SOMETHING)
     if not (digits.isascii() and digits.isdigit()):
         raise InputError(
-            f"'{_shorten(text)}' is not a phone number: use digits, spaces and - . ( ) +."
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "intake", "'{text}' is not a phone number: use digits, spaces and - . ( ) +."
+                ),
+                text=_shorten(text),
+            )
         )
     if len(digits) > MAX_DIGITS:
-        raise InputError(f"'{_shorten(text)}' has too many digits to be a phone number.")
+        raise InputError(
+            Text.of(
+                QT_TRANSLATE_NOOP("intake", "'{text}' has too many digits to be a phone number."),
+                text=_shorten(text),
+            )
+        )
     national, display = normalize(compact, default_country)
     return PopRequest(raw=raw or text, phone=national, extension=extension, display=display)
 

@@ -19,6 +19,7 @@ import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
 from screenpop.core import errors
+from screenpop.core.i18n import QT_TRANSLATE_NOOP, Param, Text
 from screenpop.core.models import CustomerInfo, display_text
 from screenpop.core.redact import scrub_secret
 
@@ -43,7 +44,7 @@ def decode_body(body: bytes) -> str:
         return body.decode("cp1252", errors="replace")
 
 
-def parse_reply(body: bytes, *, what: str, user: str, secret: str = "") -> CustomerInfo:
+def parse_reply(body: bytes, *, what: Param, user: str, secret: str = "") -> CustomerInfo:
     """Parse a ``goGetCustomerInfo`` reply.
 
     ``what`` names the search for a not-found message ("phone number 800...");
@@ -58,7 +59,7 @@ def load_payload(text: str) -> Any:
     """Text -> the reply's data as JSON-like Python values."""
     stripped = text.strip()
     if not stripped:
-        raise errors.MalformedReply("the reply was empty")
+        raise errors.MalformedReply(Text.of(QT_TRANSLATE_NOOP("replies", "the reply was empty")))
     plain = _PLAIN_TEXT_REPLY.match(stripped)
     if plain:
         return {"result": plain["result"], "message": plain["message"]}
@@ -71,18 +72,26 @@ def load_payload(text: str) -> Any:
     if found is not None:
         return found
     if _PHP_ERROR.search(stripped[:_MAX_NOISE_SCAN]):
-        raise errors.MalformedReply("the server printed PHP errors instead of a reply")
+        raise errors.MalformedReply(
+            Text.of(
+                QT_TRANSLATE_NOOP("replies", "the server printed PHP errors instead of a reply")
+            )
+        )
     if _looks_like_html(stripped):
         raise errors.HtmlPageError()
-    raise errors.MalformedReply("it is neither JSON nor XML")
+    raise errors.MalformedReply(Text.of(QT_TRANSLATE_NOOP("replies", "it is neither JSON nor XML")))
 
 
 class _NotJsonValue(ValueError):
     """NaN or Infinity, which Python's json would accept."""
 
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name} is not JSON")
+        self.name = name
+
 
 def _refuse_constant(name: str) -> Any:
-    raise _NotJsonValue(f"{name} is not JSON")
+    raise _NotJsonValue(name)
 
 
 # Python's json accepts NaN and Infinity, and raises ValueError for integers
@@ -99,16 +108,37 @@ def _load_json(text: str) -> Any:
         if found is not None:
             return found
         if exc.msg.startswith("Unterminated string") or exc.pos >= len(text) - 1:
-            raise errors.MalformedReply("the reply was cut off") from exc
-        raise errors.MalformedReply(f"invalid JSON at character {exc.pos}") from exc
+            raise errors.MalformedReply(
+                Text.of(QT_TRANSLATE_NOOP("replies", "the reply was cut off"))
+            ) from exc
+        raise errors.MalformedReply(
+            Text.of(
+                QT_TRANSLATE_NOOP("replies", "invalid JSON at character {position}"),
+                position=str(exc.pos),
+            )
+        ) from exc
     except RecursionError as exc:
-        raise errors.MalformedReply("the JSON is nested too deeply") from exc
+        raise errors.MalformedReply(
+            Text.of(QT_TRANSLATE_NOOP("replies", "the JSON is nested too deeply"))
+        ) from exc
     except _NotJsonValue as exc:
-        raise errors.MalformedReply(f"it holds a value JSON does not allow ({exc})") from exc
+        raise errors.MalformedReply(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "replies", "it holds a value JSON does not allow ({name} is not JSON)"
+                ),
+                name=exc.name,
+            )
+        ) from exc
     except ValueError as exc:
         # Python's own text ("use sys.set_int_max_str_digits()") means nothing to an agent.
         raise errors.MalformedReply(
-            "it holds a value JSON does not allow (a number thousands of digits long)"
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "replies",
+                    "it holds a value JSON does not allow (a number thousands of digits long)",
+                )
+            )
         ) from exc
 
 
@@ -141,9 +171,16 @@ def _load_xml(text: str) -> dict[str, Any]:
     try:
         root = safe_xml.fromstring(text[start:].encode("utf-8"), forbid_dtd=True)
     except DefusedXmlException as exc:
-        raise errors.MalformedReply("the XML holds a document type or entities, refused") from exc
+        raise errors.MalformedReply(
+            Text.of(
+                QT_TRANSLATE_NOOP("replies", "the XML holds a document type or entities, refused")
+            )
+        ) from exc
     except ParseError as exc:
-        raise errors.MalformedReply(f"invalid XML ({exc})") from exc
+        # The parser's own words (expat's "not well-formed (invalid token): line 1, ...").
+        raise errors.MalformedReply(
+            Text.of(QT_TRANSLATE_NOOP("replies", "invalid XML ({problem})"), problem=str(exc))
+        ) from exc
     return _xml_to_payload(root)
 
 
@@ -160,32 +197,56 @@ def _xml_to_payload(root: Element) -> dict[str, Any]:
     return payload
 
 
-def interpret(payload: Any, *, what: str, user: str, secret: str = "") -> CustomerInfo:
+def interpret(payload: Any, *, what: Param, user: str, secret: str = "") -> CustomerInfo:
     """Reply data -> record, or the specific error its ``message`` names."""
     if not isinstance(payload, Mapping):
-        raise errors.UnexpectedReply(f"expected an object, got {_kind(payload)}")
+        raise errors.UnexpectedReply(
+            Text.of(
+                QT_TRANSLATE_NOOP("replies", "expected an object, got {kind}"),
+                kind=_kind(payload),
+            )
+        )
     result = payload.get("result")
     if result is None:
-        raise errors.UnexpectedReply("it has no 'result'")
+        raise errors.UnexpectedReply(
+            Text.of(QT_TRANSLATE_NOOP("replies", "it has no '{name}'"), name="result")
+        )
     if str(result).strip().lower() == "success":
         lead_info = payload.get("lead_info")
         if not isinstance(lead_info, Mapping):
-            raise errors.UnexpectedReply(f"'lead_info' is {_kind(lead_info)}")
+            raise errors.UnexpectedReply(
+                Text.of(
+                    QT_TRANSLATE_NOOP("replies", "'{name}' is {kind}"),
+                    name="lead_info",
+                    kind=_kind(lead_info),
+                )
+            )
         if not display_text(lead_info.get("lead_id")):
-            raise errors.UnexpectedReply("the lead has no lead_id")
+            raise errors.UnexpectedReply(
+                Text.of(QT_TRANSLATE_NOOP("replies", "the lead has no {name}"), name="lead_id")
+            )
         return CustomerInfo.from_api(payload)
     message = scrub_secret(str(payload.get("message") or ""), secret)
     raise error_for_message(message, what=what, user=user)
 
 
-def _kind(value: Any) -> str:
-    kinds = {dict: "an object", list: "a list", str: "text", type(None): "null", bool: "a boolean"}
-    return kinds.get(type(value), "a number")
+_KINDS: dict[type, Text] = {
+    dict: Text.of(QT_TRANSLATE_NOOP("replies", "an object")),
+    list: Text.of(QT_TRANSLATE_NOOP("replies", "a list")),
+    str: Text.of(QT_TRANSLATE_NOOP("replies", "text")),
+    type(None): Text.of(QT_TRANSLATE_NOOP("replies", "null")),
+    bool: Text.of(QT_TRANSLATE_NOOP("replies", "a boolean")),
+}
+_A_NUMBER = Text.of(QT_TRANSLATE_NOOP("replies", "a number"))
+
+
+def _kind(value: Any) -> Text:
+    return _KINDS.get(type(value), _A_NUMBER)
 
 
 # Upstream messages, matched case-insensitively by a phrase that survives
 # small wording changes between server versions.
-_MESSAGE_RULES: tuple[tuple[str, Callable[[str, str, str], errors.DialerError]], ...] = (
+_MESSAGE_RULES: tuple[tuple[str, Callable[[str, Param, str], errors.DialerError]], ...] = (
     ("login incorrect", lambda _m, _w, _u: errors.LoginIncorrect()),
     ("too many login attempts", lambda m, _w, _u: errors.AccountLocked(_lock_end(m))),
     ("not allowed to access", lambda _m, _w, user: errors.ApiAccessDenied(user)),
@@ -194,13 +255,16 @@ _MESSAGE_RULES: tuple[tuple[str, Callable[[str, str, str], errors.DialerError]],
 )
 
 
-def error_for_message(message: str, *, what: str, user: str) -> errors.DialerError:
+def error_for_message(message: str, *, what: Param, user: str) -> errors.DialerError:
+    """``message`` is the server's, already scrubbed of the password."""
     lowered = message.lower()
     for phrase, make in _MESSAGE_RULES:
         if phrase in lowered:
             return make(message, what, user)
     if not message.strip():
-        return errors.UnexpectedReply("it reports an error without a message")
+        return errors.UnexpectedReply(
+            Text.of(QT_TRANSLATE_NOOP("replies", "it reports an error without a message"))
+        )
     return errors.ServerRejected(_shorten(message))
 
 

@@ -13,9 +13,13 @@ from collections.abc import Mapping
 from urllib.parse import quote, urlsplit
 
 from screenpop.core.errors import ConfigError
+from screenpop.core.i18n import QT_TRANSLATE_NOOP, Text
 from screenpop.core.models import LEAD_FIELD_NAMES
 
 MAX_TEMPLATE_LENGTH = 2000
+# Messages name placeholders such as {lead_id}; braces go into them as values,
+# so translators never have to escape one.
+_EXAMPLE = "{lead_id}"
 
 
 def _parts(template: str) -> list[tuple[str, str | None]]:
@@ -24,14 +28,29 @@ def _parts(template: str) -> list[tuple[str, str | None]]:
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
         raise ConfigError(
-            "The web link template has an unmatched brace; write a literal brace as {{ or }}."
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "weblink",
+                    "The web link template has an unmatched brace; "
+                    "write a literal brace as {open} or {close}.",
+                ),
+                open="{{",
+                close="}}",
+            )
         ) from exc
     parts: list[tuple[str, str | None]] = []
     for literal, name, spec, conversion in parsed:
         if name is not None and (spec or conversion):
             raise ConfigError(
-                f"The web link template's placeholder {{{name}}} has a format; "
-                "use the bare field name, e.g. {lead_id}."
+                Text.of(
+                    QT_TRANSLATE_NOOP(
+                        "weblink",
+                        "The web link template's placeholder {placeholder} has a format; "
+                        "use the bare field name, e.g. {example}.",
+                    ),
+                    placeholder="{" + name + "}",
+                    example=_EXAMPLE,
+                )
             )
         parts.append((literal, name))
     return parts
@@ -48,21 +67,44 @@ def check_web_url_template(template: str) -> None:
     if not template:
         return
     if len(template) > MAX_TEMPLATE_LENGTH:
-        raise ConfigError("The web link template is too long.")
+        raise ConfigError(
+            Text.of(QT_TRANSLATE_NOOP("weblink", "The web link template is too long."))
+        )
     scheme = urlsplit(template).scheme.lower()
     if scheme not in ("http", "https") or not urlsplit(template).netloc:
-        raise ConfigError("The web link template must start with https:// (or http://).")
+        raise ConfigError(
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "weblink", "The web link template must start with https:// (or http://)."
+                )
+            )
+        )
     names = placeholders(template)
     if not names:
         raise ConfigError(
-            "The web link template needs at least one field in braces, e.g. {lead_id}."
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "weblink",
+                    "The web link template needs at least one field in braces, e.g. {example}.",
+                ),
+                example=_EXAMPLE,
+            )
         )
     unknown = sorted({name for name in names if name not in LEAD_FIELD_NAMES})
     if unknown:
         listed = ", ".join("{" + name + "}" for name in unknown)
         raise ConfigError(
-            f"The web link template names unknown fields: {listed}. "
-            "Use lead field names such as {lead_id}, {phone_number} or {list_id}."
+            Text.of(
+                QT_TRANSLATE_NOOP(
+                    "weblink",
+                    "The web link template names unknown fields: {fields}. "
+                    "Use lead field names such as {first}, {second} or {third}.",
+                ),
+                fields=listed,
+                first=_EXAMPLE,
+                second="{phone_number}",
+                third="{list_id}",
+            )
         )
 
 

@@ -44,7 +44,8 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from screenpop import APP_NAME, __version__
-from screenpop.core.config import Appearance, ConnectionSettings, load_settings
+from screenpop.core.config import Appearance, ConnectionSettings, Language, load_settings
+from screenpop.core.i18n import Text
 from screenpop.demo.account import DEMO_PASSWORD, DEMO_USER
 from screenpop.instance.forward import LaunchLock
 from screenpop.instance.server import InstanceServer
@@ -59,6 +60,7 @@ from screenpop.ui.connection import (
 from screenpop.ui.controller import LookupController
 from screenpop.ui.crash import crash_guard
 from screenpop.ui.history import HistoryKeeper
+from screenpop.ui.i18n import install_translators
 from screenpop.ui.main_window import MainWindow
 from screenpop.ui.theme import AppearanceKeeper
 from screenpop.ui.tray import PopNotifier, TrayIcon
@@ -82,8 +84,9 @@ class GuiOptions:
     password: str | None = dataclasses.field(default=None, repr=False)
     demo: bool = False
     initial: str | None = None  # a number or link to look up at start
-    # For this run only (nothing is saved): override the saved appearance.
+    # For this run only (nothing is saved): override the saved appearance and language.
     appearance: Appearance | None = None
+    language: Language | None = None
     # Held from "nobody answers" until this instance listens (see instance.forward).
     launch_lock: LaunchLock | None = None
 
@@ -181,7 +184,7 @@ def build_session(
     """
     demo_server = _start_demo_server() if options.demo else None
     try:
-        warnings: list[str] = []
+        warnings: list[Text] = []
         if demo_server is not None:
             settings: ConnectionSettings | None = _demo_settings(options, demo_server)
             password: str | None = DEMO_PASSWORD
@@ -198,6 +201,8 @@ def build_session(
         desk = settings or ConnectionSettings()
         if options.appearance is not None:
             desk = dataclasses.replace(desk, appearance=options.appearance)
+        # Before any widget is built: widgets take their texts when created.
+        install_translators(_qapplication(), options.language or desk.language)
         appearance = AppearanceKeeper(_qapplication(), desk.appearance)
         history = HistoryKeeper.loaded(keep=desk.keep_history and demo_server is None)
         window = MainWindow(

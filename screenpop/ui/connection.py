@@ -23,10 +23,12 @@ from screenpop.core.config import ConnectionSettings, save_settings
 from screenpop.core.credentials import PasswordLocation, StoreOutcome
 from screenpop.core.endpoint import endpoint_host
 from screenpop.core.errors import ConfigError
+from screenpop.core.i18n import Text
 from screenpop.core.logs import protect
 from screenpop.core.models import CustomerInfo
 from screenpop.demo.account import DEMO_USER
 from screenpop.ui.controller import CustomerInfoSource, LookupController
+from screenpop.ui.i18n import tr_text
 from screenpop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -194,13 +196,13 @@ class ConnectionManager(QObject):
 
     # --- start
 
-    def start(self, warnings: list[str] | None = None) -> None:
+    def start(self, warnings: list[Text] | None = None) -> None:
         """Show what is missing; load the password off the GUI thread if needed.
 
         The controller already holds :func:`client_for` the settings and
         password known at start."""
         if warnings:
-            self._window.show_notice(" ".join(warnings), settings=True)
+            self._window.show_notice(" ".join(map(tr_text, warnings)), settings=True)
         settings = self._settings
         if self._demo:
             return
@@ -212,7 +214,7 @@ class ConnectionManager(QObject):
         try:
             endpoint = settings.endpoint
         except ConfigError as exc:
-            problem = exc.user_message
+            problem = tr_text(exc.text)
             self._window.show_error(problem, settings=True)
             if not self._from_command_line:
                 self._later(lambda: self.open_settings(problem))
@@ -252,7 +254,7 @@ class ConnectionManager(QObject):
             log.exception("Reading the saved password failed")
             password, message, location = None, "", None
         else:
-            message, location = outcome.message, outcome.location
+            message, location = tr_text(outcome.text), outcome.location
         self._loading = False
         self._window.show_status_message("")
         if self._window.banner_text() == _translate(LOOKING_FOR_PASSWORD).format(user=user):
@@ -352,7 +354,7 @@ class ConnectionManager(QObject):
         try:
             save_settings(self._settings, self._settings_file)
         except ConfigError as exc:
-            self._window.show_error(exc.user_message, settings=True)
+            self._window.show_error(tr_text(exc.text), settings=True)
 
     def _stop_loading(self) -> None:
         """The agent decided before the saved password arrived: theirs wins."""
@@ -383,7 +385,7 @@ class ConnectionManager(QObject):
         try:
             save_settings(settings, self._settings_file)
         except ConfigError as exc:
-            self._window.show_error(exc.user_message, settings=True)
+            self._window.show_error(tr_text(exc.text), settings=True)
         try:
             new_key = (settings.user, settings.endpoint)
         except ConfigError:
@@ -427,7 +429,7 @@ class ConnectionManager(QObject):
             _translate(HINT_MEMORY) if self._password else ""
         )
         if outcome.message:
-            self._window.show_notice(outcome.message)
+            self._window.show_notice(tr_text(outcome.text))
 
     def _on_forget(self) -> None:
         self._stop_loading()
@@ -439,7 +441,7 @@ class ConnectionManager(QObject):
         if self._store is not None and key is not None:
             try:
                 outcome = await self._store.delete(*key)
-                message = outcome.message
+                message = tr_text(outcome.text)
             except Exception:
                 log.exception("Removing the saved password failed")
                 message = QCoreApplication.translate(
@@ -516,7 +518,7 @@ def client_for(
             else:
                 return settings.make_client(password), ""
         except ConfigError as exc:
-            reason = exc.user_message
+            reason = tr_text(exc.text)
     return UnavailableClient(reason), reason
 
 

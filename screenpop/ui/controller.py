@@ -37,6 +37,7 @@ from screenpop.core.history import Outcome
 from screenpop.core.intake import PopRequest
 from screenpop.core.models import CustomerInfo
 from screenpop.core.signin import SignInGuard, SignInState
+from screenpop.ui.i18n import tr_text
 
 log = logging.getLogger(__name__)
 
@@ -310,7 +311,7 @@ class LookupController(QObject):
             log.exception("Unexpected error while looking up %s", request.searched)
             message = self.tr(
                 "Unexpected error while looking up {what}; details are in the log."
-            ).format(what=request.searched)
+            ).format(what=tr_text(request.searched_text))
             retryable = True
         if self._current is asyncio.current_task():
             self._current = None
@@ -348,14 +349,14 @@ class LookupController(QObject):
     def _message_for(self, error: ScreenpopError) -> str:
         if isinstance(error, AccountLocked):
             return (
-                error.user_message
+                tr_text(error.text)
                 + " "
                 + self.tr(
                     "Calls arriving until then are shown but not looked up; "
                     "press Enter to look one up anyway."
                 )
             )
-        return error.user_message
+        return tr_text(error.text)
 
     def _send_waiting(self) -> None:
         if self._waiting is None or self._suspended or self._closed:

@@ -63,6 +63,7 @@ from screenpop.core.intake import MAX_INPUT_LENGTH, PopRequest, parse_input, par
 from screenpop.core.models import CustomerInfo
 from screenpop.core.weblink import build_web_url
 from screenpop.ui.history import HistoryPanel, RecentLookupsModel, clock_text
+from screenpop.ui.i18n import tr_text
 from screenpop.ui.lead_view import LeadView, plain_label
 
 RENDER_MARKER_ENV = "SCREENPOP_RENDER_MARKER"
@@ -635,7 +636,7 @@ class MainWindow(QMainWindow):
             request = self._parse(self._input.text())
         except InputError as exc:
             # Nothing is sent: the agent fixes the text, which stays as typed.
-            self._show_banner("error", exc.user_message, retry=False)
+            self._show_banner("error", tr_text(exc.text), retry=False)
             return
         self._remember(request)
         self.lookup_requested.emit(request, explicit)
@@ -653,7 +654,7 @@ class MainWindow(QMainWindow):
         self._busy.show()
         self._show_searched(
             self.tr("{arrived} → searching {searched}…").format(
-                arrived=self._arrived(request), searched=request.searched
+                arrived=self._arrived(request), searched=tr_text(request.searched_text)
             )
         )
 
@@ -663,7 +664,7 @@ class MainWindow(QMainWindow):
         self._busy.show()
         self._show_searched(
             self.tr("{arrived} → waiting to search {searched}…").format(
-                arrived=self._arrived(request), searched=request.searched
+                arrived=self._arrived(request), searched=tr_text(request.searched_text)
             )
         )
 
@@ -737,12 +738,12 @@ class MainWindow(QMainWindow):
 
     def _searched_text(self, request: PopRequest) -> str:
         return self.tr("{arrived} → searched {searched}").format(
-            arrived=self._arrived(request), searched=request.searched
+            arrived=self._arrived(request), searched=tr_text(request.searched_text)
         )
 
     def _arrived(self, request: PopRequest) -> str:
         """What came in, as the agent should read it."""
-        arrived = request.display or request.raw.strip()
+        arrived = tr_text(request.display_text) or request.raw.strip()
         if request.extension:
             return self.tr("{number} ext. {extension}").format(
                 number=arrived, extension=request.extension

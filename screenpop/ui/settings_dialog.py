@@ -67,6 +67,7 @@ from screenpop.core.config import (
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.goapi import Timeouts
 from screenpop.core.weblink import check_web_url_template
+from screenpop.ui.i18n import tr_text
 from screenpop.ui.lead_view import plain_label
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,11 @@ _REASON_STYLE = (
     "QLabel { background-color: #e8f1fb; color: #123a66; border: 1px solid #a9c8ec;"
     " border-radius: 4px; padding: 6px; }"
 )
+
+
+# Each language is named in itself (never translated), so an agent finds
+# their own whatever language the window is in now.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
 class _Rows(QGridLayout):
@@ -249,8 +255,7 @@ class SettingsDialog(QDialog):
         self._language = QComboBox()
         self._language.setObjectName("language_combo")
         self._language.setAccessibleName(self.tr("Language"))
-        # Each language is named in itself, so it can be found whatever is shown now.
-        languages = {"system": self.tr("The system's language"), "en": "English", "es": "Español"}
+        languages = {"system": self.tr("The system's language"), **LANGUAGE_NAMES}
         for value in LANGUAGES:
             self._language.addItem(languages[value], value)
         self._language_note = plain_label("language_note", selectable=False)
@@ -635,7 +640,7 @@ class SettingsDialog(QDialog):
         try:
             _ = settings.endpoint
         except ConfigError as exc:
-            return exc.user_message
+            return tr_text(exc.text)
         if not settings.user:
             return self.tr("Enter your dialer user name.")
         if not self._password.text() and not self._password_hint:
@@ -645,7 +650,7 @@ class SettingsDialog(QDialog):
         try:
             check_web_url_template(settings.web_url_template)
         except ConfigError as exc:
-            return exc.user_message
+            return tr_text(exc.text)
         return self._ca_bundle_problem(settings.ca_bundle)
 
     def _ca_bundle_problem(self, path: str, *, fresh: bool = False) -> str:
@@ -662,7 +667,7 @@ class SettingsDialog(QDialog):
         try:
             check_ca_bundle(path)
         except ConfigError as exc:
-            problem = exc.user_message
+            problem = tr_text(exc.text)
         else:
             problem = ""
         self._ca_checked = (key, problem)
@@ -743,7 +748,7 @@ class SettingsDialog(QDialog):
         try:
             _ = self.settings().endpoint
         except ConfigError as exc:
-            return exc.user_message
+            return tr_text(exc.text)
         return ""
 
     def _refresh_endpoint(self) -> None:
@@ -761,7 +766,7 @@ class SettingsDialog(QDialog):
             endpoint = self.settings().endpoint
         except ConfigError as exc:
             self._endpoint.setStyleSheet(_ERROR_STYLE)
-            self._endpoint.setText(exc.user_message)
+            self._endpoint.setText(tr_text(exc.text))
             return
         self._endpoint.setText(self.tr("Requests go to {endpoint}").format(endpoint=endpoint))
 
@@ -794,7 +799,7 @@ class SettingsDialog(QDialog):
         try:
             _ = settings.endpoint
         except ConfigError as exc:
-            self._show_status(exc.user_message, ok=False)
+            self._show_status(tr_text(exc.text), ok=False)
             return
         password = self._password.text() or self._saved_password
         if not password:
@@ -818,14 +823,14 @@ class SettingsDialog(QDialog):
         try:
             client = self._client_factory(settings, password)
         except ScreenpopError as exc:
-            self._finish_test(exc.user_message, ok=False)
+            self._finish_test(tr_text(exc.text), ok=False)
             return
         try:
             await client.check_login()
         except asyncio.CancelledError:
             raise
         except ScreenpopError as exc:
-            self._finish_test(exc.user_message, ok=False)
+            self._finish_test(tr_text(exc.text), ok=False)
         except Exception:
             log.exception("Unexpected error while testing the connection")
             self._finish_test(

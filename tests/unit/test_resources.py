@@ -75,3 +75,10 @@ def test_from_source_the_checkout_resources_are_found():
     repo_resources = Path(__file__).resolve().parents[2] / "resources"
     assert repo_resources in resources.resource_roots()
     assert resources.resource_path("icons", "screenpop.svg").is_relative_to(repo_resources)
+
+
+def test_the_spanish_translation_ships_as_a_compiled_qm():
+    # Qt's .qm files start with this magic number (QTranslator refuses others).
+    magic = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+    assert resource_path("translations", "screenpop_es.qm").read_bytes().startswith(magic)
+    assert resource_path("translations", "screenpop_es.ts").is_file()

@@ -123,7 +123,9 @@ def test_no_ca_bundle_by_default():
 def test_a_ca_bundle_that_is_not_text_is_ignored_with_a_warning():
     settings, warnings = ConnectionSettings.from_json_dict({"server": "acme", "ca_bundle": 7})
     assert settings.ca_bundle == ""
-    assert warnings == ["The saved 'ca_bundle' is not text; it was ignored."]
+    assert [str(warning) for warning in warnings] == [
+        "The saved 'ca_bundle' is not text; it was ignored."
+    ]
 
 
 def test_a_missing_ca_bundle_is_kept_on_load_and_explained_by_the_client(tmp_path):
