@@ -8,13 +8,17 @@ field gives the raw value, never the readable one.
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import phonenumbers
 
 from screenpop.core.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 WARNING_MARK = "⚠"
 
@@ -94,8 +98,8 @@ def status_text(code: str, translate: Translate = _same) -> str:
 def country_text(code: str, name: str = "") -> str:
     """``MX`` and ``Mexico`` -> ``MX — Mexico``; without a name, the code alone.
 
-    The name comes from the caller (the UI asks Qt's locale data), so core
-    needs no country table of its own."""
+    The name comes from the caller (:func:`territory_name` in the window's
+    language)."""
     if code and name and name.casefold() != code.casefold():
         return f"{code} — {name}"
     return code
@@ -161,3 +165,32 @@ def birth_date_text(
     born = parse_birth_date(value)
     assert born is not None
     return age_template.format(date=value, age=age_on(born, today))
+
+
+def territory_name(code: str, language: str = "en") -> str:
+    """The name of the country with ISO code ``code`` in ``language`` (CLDR
+    data, through Babel): ``("MX", "es")`` -> ``México``; "" when unknown."""
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        return ""
+    try:
+        names = _territories(language)
+    except Exception:  # a nicety: without its name the code still shows
+        log.warning("No country names for %r", language, exc_info=True)
+        return ""
+    return names.get(code.upper(), "")
+
+
+@functools.lru_cache(maxsize=4)
+def _territories(language: str) -> Mapping[str, str]:
+    # Imported on first use (or by the window's warm-up thread): the CLI and
+    # most lookups never need it.
+    import babel
+
+    try:
+        locale = babel.Locale.parse(language)
+    except (ValueError, babel.UnknownLocaleError):
+        locale = babel.Locale("en")
+    # "ZZ" is CLDR's "Unknown Region": no country to name.
+    return {
+        code: name for code, name in locale.territories.items() if len(code) == 2 and code != "ZZ"
+    }

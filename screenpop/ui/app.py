@@ -44,6 +44,7 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from screenpop import APP_NAME, __version__
+from screenpop.core import display
 from screenpop.core.config import Appearance, ConnectionSettings, Language, load_settings
 from screenpop.core.i18n import Text
 from screenpop.demo.account import DEMO_PASSWORD, DEMO_USER
@@ -202,7 +203,7 @@ def build_session(
         if options.appearance is not None:
             desk = dataclasses.replace(desk, appearance=options.appearance)
         # Before any widget is built: widgets take their texts when created.
-        install_translators(_qapplication(), options.language or desk.language)
+        language = install_translators(_qapplication(), options.language or desk.language)
         appearance = AppearanceKeeper(_qapplication(), desk.appearance)
         history = HistoryKeeper.loaded(keep=desk.keep_history and demo_server is None)
         window = MainWindow(
@@ -245,7 +246,7 @@ def build_session(
         session.restore_window_state()
         _wire(window, controller, connection, session)
         connection.start(warnings)
-        _warm_up_in_background()
+        _warm_up_in_background(language)
     except BaseException:
         if demo_server is not None:
             demo_server.stop()
@@ -446,10 +447,10 @@ _FIRST_USE_MODULES = (
 )
 
 
-def _warm_up_in_background() -> None:
-    """Import what the first lookup needs in a daemon thread. A lookup that
-    comes first imports them itself, waiting at most for the module the
-    thread is importing."""
+def _warm_up_in_background(language: str) -> None:
+    """Import what the first lookup needs in a daemon thread, and load the
+    country names in the window's language. A lookup that comes first loads
+    them itself, waiting at most for what the thread is loading."""
 
     def warm_up() -> None:
         for name in _FIRST_USE_MODULES:
@@ -457,6 +458,10 @@ def _warm_up_in_background() -> None:
                 importlib.import_module(name)
             except Exception:  # an optimisation only; the lookup imports what it needs
                 log.debug("Warming up %s failed", name, exc_info=True)
+        try:
+            display.territory_name("US", language)
+        except Exception:
+            log.debug("Loading the country names failed", exc_info=True)
 
     threading.Thread(target=warm_up, name="screenpop-warm-up", daemon=True).start()
 

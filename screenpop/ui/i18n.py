@@ -46,6 +46,12 @@ def _translate(context: str, source: str) -> str:
     return QCoreApplication.translate(context, source)
 
 
+def ui_language() -> str:
+    """The language the window speaks now (the default locale's, which
+    :func:`install_translators` sets), e.g. for country names."""
+    return language_of(QLocale().name())
+
+
 def language_of(tag: str) -> str:
     """The language part of a locale name or BCP 47 tag: ``es_MX``, ``es-Latn-MX``,
     ``es-419``, ``ES`` -> ``es``."""

@@ -20,7 +20,7 @@ import html
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from screenpop.core import display
 from screenpop.core.models import LEAD_FIELDS, CustomerInfo, FieldGroup, readable_label
+from screenpop.ui.i18n import ui_language
 
 EMPTY_VALUE = "—"
 # Below this width the groups stack in one column instead of two.
@@ -295,13 +296,8 @@ class _ClickToCopy(QObject):
 
 
 def country_name(code: str) -> str:
-    """The territory's name for a two-letter country code, from Qt's locale data."""
-    if len(code) != 2 or not code.isascii() or not code.isalpha():
-        return ""
-    territory = QLocale.codeToTerritory(code.upper())
-    if territory == QLocale.Country.AnyTerritory:
-        return ""
-    return QLocale.territoryToString(territory)
+    """The country's name in the window's language ("" for an unknown code)."""
+    return display.territory_name(code, ui_language())
 
 
 class LeadView(QWidget):

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Protocol
 
 import phonenumbers
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,7 +68,7 @@ from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.goapi import Timeouts
 from screenpop.core.weblink import check_web_url_template
 from screenpop.ui.i18n import tr_text
-from screenpop.ui.lead_view import plain_label
+from screenpop.ui.lead_view import country_name, plain_label
 
 log = logging.getLogger(__name__)
 
@@ -773,12 +773,7 @@ class SettingsDialog(QDialog):
     def _refresh_country(self) -> None:
         code = self._country.text().strip().upper()
         if code in phonenumbers.SUPPORTED_REGIONS:
-            territory = QLocale.codeToTerritory(code)
-            name = (
-                QLocale.territoryToString(territory)
-                if territory != QLocale.Country.AnyTerritory
-                else ""
-            )
+            name = country_name(code)
             self._country_name.setStyleSheet("")
             self._country_name.setText(name)
         elif code:

@@ -50,10 +50,10 @@ from screenpop.ui.settings_dialog import LANGUAGE_NAMES
 
 # Widgets whose text is allowed to stay as it is, by object name, and why.
 SKIPPED = {
-    # Territory names come from Qt's locale data, in English
-    # (QLocale.territoryToString); the UI step localises them.
-    "country_name": "Qt's English territory name",
-    "value_country_code": "the lead's country code with Qt's English territory name",
+    # Country names are CLDR data (Babel) in the window's language, not
+    # strings of Screenpop's; tests/gui/test_translators.py shows them in Spanish.
+    "country_name": "a country's name from CLDR",
+    "value_country_code": "the lead's country code with its name from CLDR",
 }
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Placeholder names shown as examples ("e.g. {lead_id}") are code, never translated.

@@ -206,3 +206,17 @@ def test_the_system_language_comes_from_the_environment(environment, expected):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == expected
+
+
+def test_country_names_follow_the_window_language(app, qtbot):
+    from screenpop.ui.lead_view import country_name
+
+    install_translators(app, "es", system=QLocale("en_US"))
+    assert (country_name("MX"), country_name("de"), country_name("US")) == (
+        "México",
+        "Alemania",
+        "Estados Unidos",
+    )
+    install_translators(app, "en", system=QLocale("en_US"))
+    assert (country_name("MX"), country_name("DE")) == ("Mexico", "Germany")
+    assert country_name("ZZ") == country_name("1A") == country_name("") == ""

@@ -143,3 +143,23 @@ def test_settings_keep_the_display_options_and_refuse_a_bad_template(tmp_path):
     )
     assert (loaded.hide_empty_fields, loaded.web_url_template) == (False, "")
     assert len(warnings) == 2
+
+
+def test_country_names_in_the_language_asked_for():
+    from screenpop.core.display import territory_name
+
+    assert territory_name("MX", "es") == "México"
+    assert territory_name("mx", "en") == "Mexico"
+    assert territory_name("PL", "xx-unknown") == "Poland"  # unknown language: English
+    assert territory_name("ZZ") == territory_name("M1") == territory_name("MEX") == ""
+
+
+def test_without_country_data_the_code_still_shows(monkeypatch):
+    from screenpop.core import display
+
+    def broken(_language):
+        raise ModuleNotFoundError("babel.dates")
+
+    monkeypatch.setattr(display, "_territories", broken)
+    assert display.territory_name("MX", "es") == ""
+    assert display.country_text("MX", display.territory_name("MX", "es")) == "MX"
