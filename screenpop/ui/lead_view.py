@@ -12,6 +12,12 @@ Some values are shown readably (a status with its meaning, a phone number
 formatted, a date of birth with the age: :mod:`screenpop.core.display`), but
 every copy button, click-to-copy and "Copy all" gives the raw value as the
 dialer sent it.
+
+Each field's copy button shows while the pointer is over its row or the
+keyboard is on its value (Tab reaches every value; Ctrl+C on one with nothing
+selected copies all of it, and Tab goes on to its copy button). Kept hidden
+otherwise, the 35 or so buttons cost no paint on every pop: with all of them
+shown, a pop stalled the window for about twice as long.
 """
 
 from __future__ import annotations
@@ -20,11 +26,16 @@ import html
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QEnterEvent,
+    QFocusEvent,
     QFont,
     QGuiApplication,
     QIcon,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPalette,
@@ -142,9 +153,11 @@ QGroupBox::title {
 """
 
 
-def plain_label(object_name: str = "", *, selectable: bool = True) -> QLabel:
+def plain_label(
+    object_name: str = "", *, selectable: bool = True, cls: type[QLabel] = QLabel
+) -> QLabel:
     """A label for text from the server: never rich text, selectable, wrapping."""
-    label = QLabel()
+    label = cls()
     if object_name:
         label.setObjectName(object_name)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -174,7 +187,16 @@ def set_value(label: QLabel, text: str) -> None:
 class _Row:
     """One field's row: its title, the value shown, the copy button, the raw value."""
 
-    __slots__ = ("button", "form", "label_text", "raw", "shown_row", "title", "value")
+    __slots__ = (
+        "button",
+        "form",
+        "label_text",
+        "raw",
+        "revealed",
+        "shown_row",
+        "title",
+        "value",
+    )
 
     def __init__(
         self, form: QFormLayout, title: QLabel, value: QLabel, button: QToolButton, label_text: str
@@ -186,6 +208,7 @@ class _Row:
         self.label_text = label_text
         self.raw = ""
         self.shown_row = True
+        self.revealed = False
 
     def fill(self, raw: str, shown: str) -> None:
         self.raw = raw
@@ -196,6 +219,24 @@ class _Row:
         if visible != self.shown_row:  # an unchanged row costs no layout pass
             self.shown_row = visible
             self.form.setRowVisible(self.title, visible)
+            if visible:  # showing the row shows all of it, the copy button too
+                self.button.setVisible(self.revealed)
+
+    def reveal(self, shown: bool) -> None:
+        """Show or hide the copy button (its place is kept either way)."""
+        if shown != self.revealed:
+            self.revealed = shown
+            self.button.setVisible(shown and self.shown_row)
+
+    def wants_button(self) -> bool:
+        """The pointer is over the row, or the keyboard is on its value or button."""
+        return (
+            self.title.underMouse()
+            or self.value.underMouse()
+            or self.button.underMouse()
+            or self.value.hasFocus()
+            or self.button.hasFocus()
+        )
 
 
 def _add_row(
@@ -205,9 +246,14 @@ def _add_row(
     name: str,
     tooltip: str,
     on_copy: Callable[[_Row], None],
+    reveal: _CopyReveal,
 ) -> _Row:
     """A row of ``form``: the title, the value and its copy button."""
-    value = plain_label(f"value_{name}" if not name.startswith(("custom_", "extra_")) else name)
+    value = plain_label(
+        f"value_{name}" if not name.startswith(("custom_", "extra_")) else name, cls=_ValueLabel
+    )
+    # Tab reaches every value; its copy button follows it once shown.
+    value.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     value.setAccessibleName(label_text)
     button = _copy_button(label_text, f"copy_{name}")
     line = QHBoxLayout()
@@ -219,6 +265,7 @@ def _add_row(
     form.addRow(title, line)
     row = _Row(form, title, value, button, label_text)
     button.clicked.connect(lambda _checked=False, row=row: on_copy(row))
+    reveal.track(row)
     return row
 
 
@@ -255,7 +302,7 @@ def _copy_text(label_text: str) -> str:
 
 
 def _copy_button(label_text: str, object_name: str) -> QToolButton:
-    button = QToolButton()
+    button = _CopyButton()
     button.setObjectName(object_name)
     text = _copy_text(label_text)
     button.setAccessibleName(text)
@@ -269,8 +316,119 @@ def _copy_button(label_text: str, object_name: str) -> QToolButton:
     else:
         button.setIcon(icon)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    policy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    # Hidden until its row is pointed at or focused; the value keeps its width.
+    policy.setRetainSizeWhenHidden(True)
+    button.setSizePolicy(policy)
+    button.hide()
     return button
+
+
+class _CopyReveal(QObject):
+    """Shows a row's copy button while the pointer is over the row or the
+    keyboard is on its value or button.
+
+    The row's widgets report their Enter, Leave and focus events here through
+    their own overrides (an event filter on ~100 widgets would run Python for
+    every paint and move of every pop); the row is looked at once Qt has
+    settled them (during FocusOut the new focus widget is not known yet)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending: dict[int, _Row] = {}
+
+    def track(self, row: _Row) -> None:
+        for widget in (row.title, row.value, row.button):
+            if isinstance(widget, _RowPart):
+                widget.attach(row, self)
+
+    def changed(self, row: _Row) -> None:
+        if not self._pending:
+            QTimer.singleShot(0, self, self._refresh)
+        self._pending[id(row)] = row
+
+    def _refresh(self) -> None:
+        rows, self._pending = list(self._pending.values()), {}
+        for row in rows:
+            # Rows of a list's columns are replaced when the columns change.
+            if shiboken6.isValid(row.button) and shiboken6.isValid(row.value):
+                row.reveal(row.wants_button())
+
+
+class _RowPart:
+    """Mixed into a row's title, value and copy button: they tell the row's
+    :class:`_CopyReveal` when the pointer or the focus comes or goes."""
+
+    _row: _Row | None = None
+    _reveal: _CopyReveal | None = None
+
+    def attach(self, row: _Row, reveal: _CopyReveal) -> None:
+        self._row, self._reveal = row, reveal
+
+    def _changed(self) -> None:
+        if self._row is not None and self._reveal is not None:
+            self._reveal.changed(self._row)
+
+
+class _TitleLabel(QLabel, _RowPart):
+    def enterEvent(self, event: QEnterEvent) -> None:
+        super().enterEvent(event)
+        self._changed()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._changed()
+
+
+class _ValueLabel(QLabel, _RowPart):
+    """A value: Tab reaches it, and Ctrl+C with nothing selected copies all of it."""
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        super().enterEvent(event)
+        self._changed()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._changed()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._changed()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._changed()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self._row
+        if (
+            row is not None
+            and event.matches(QKeySequence.StandardKey.Copy)
+            and not self.hasSelectedText()
+            and row.raw
+        ):
+            row.button.click()  # the same copy, the same "Copied"
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class _CopyButton(QToolButton, _RowPart):
+    def enterEvent(self, event: QEnterEvent) -> None:
+        super().enterEvent(event)
+        self._changed()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._changed()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._changed()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._changed()
 
 
 class _ClickToCopy(QObject):
@@ -323,6 +481,7 @@ class LeadView(QWidget):
         self._hide_empty = False
         self._following_palette = False
         self._palette_key = self.palette().color(QPalette.ColorRole.Window).rgba()
+        self._reveal = _CopyReveal(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -399,7 +558,14 @@ class LeadView(QWidget):
             if spec.group != group:
                 continue
             text = QCoreApplication.translate(_TR_CONTEXT, spec.label)
-            row = _add_row(form, text, name=spec.name, tooltip=spec.name, on_copy=self._copy_row)
+            row = _add_row(
+                form,
+                text,
+                name=spec.name,
+                tooltip=spec.name,
+                on_copy=self._copy_row,
+                reveal=self._reveal,
+            )
             if spec.name in UNWRAPPED_FIELDS:
                 row.value.setWordWrap(False)
             self._rows[spec.name] = row
@@ -416,7 +582,7 @@ class LeadView(QWidget):
         self._custom_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._custom_empty.setContentsMargins(12, 4, 12, 4)
         column.addWidget(self._custom_empty)
-        self._custom_rows = _FieldRows(column, self._copy_row)
+        self._custom_rows = _FieldRows(column, self._copy_row, self._reveal)
         return self._custom_box
 
     def _build_extra_group(self) -> QGroupBox:
@@ -427,7 +593,7 @@ class LeadView(QWidget):
         )
         column = QVBoxLayout(self._extra_box)
         column.setContentsMargins(0, 0, 0, 0)
-        self._extra_rows = _FieldRows(column, self._copy_row)
+        self._extra_rows = _FieldRows(column, self._copy_row, self._reveal)
         self._extra_box.hide()
         return self._extra_box
 
@@ -472,12 +638,13 @@ class LeadView(QWidget):
                 row.button.setIcon(icon)
 
     def focus_chain(self) -> list[QWidget]:
-        """The copy buttons of the documented fields, group by group, as shown."""
+        """Each documented field's value, then its copy button, group by group."""
         return [
-            self._rows[spec.name].button
+            widget
             for group in GROUP_ORDER
             for spec in LEAD_FIELDS
             if spec.group == group
+            for widget in (self._rows[spec.name].value, self._rows[spec.name].button)
         ]
 
     def _all_rows(self) -> list[_Row]:
@@ -712,9 +879,12 @@ class _FieldRows:
     # columns after one with thousands does not carry thousands of hidden rows.
     _SPARE_ROWS = 32
 
-    def __init__(self, column: QVBoxLayout, on_copy: Callable[[_Row], None]) -> None:
+    def __init__(
+        self, column: QVBoxLayout, on_copy: Callable[[_Row], None], reveal: _CopyReveal
+    ) -> None:
         self._column = column
         self._on_copy = on_copy
+        self._reveal = reveal
         self._widget = QWidget()
         self._form = _form_layout(self._widget)
         column.addWidget(self._widget)
@@ -768,6 +938,7 @@ class _FieldRows:
                 name=f"{prefix}{column}",
                 tooltip=column,
                 on_copy=self._on_copy,
+                reveal=self._reveal,
             )
             row.value.setToolTip(_plain_tooltip(column))
             rows[column] = row
@@ -815,7 +986,7 @@ def _form_layout(box: QWidget) -> QFormLayout:
 
 
 def _field_label(text: str, *, tooltip: str) -> QLabel:
-    label = plain_label(selectable=False)
+    label = plain_label(selectable=False, cls=_TitleLabel)
     label.setText(text)
     label.setWordWrap(False)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

@@ -27,7 +27,7 @@ import re
 import time
 from enum import Enum
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -67,6 +67,9 @@ from screenpop.ui.i18n import tr_text
 from screenpop.ui.lead_view import LeadView, plain_label
 
 RENDER_MARKER_ENV = "SCREENPOP_RENDER_MARKER"
+# Rounds of layout requests a new record sets off: the lead view, the scroll
+# area that holds it, the window around them, and one to spare.
+_LAYOUT_ROUNDS = 4
 # How long "Copied" stays in the status bar.
 COPIED_MESSAGE_MS = 2500
 # Focus-stealing tokens are short printable strings; anything else is not
@@ -688,10 +691,24 @@ class MainWindow(QMainWindow):
             print(f"screenpop-rendered {time.monotonic_ns()} {info.lead.lead_id}", flush=True)
 
     def _show_record(self, info: CustomerInfo) -> None:
-        self._lead_view.show_record(info)
-        self._stack.setCurrentWidget(self._scroll)
-        self._update_record_actions()
-        self._scroll.verticalScrollBar().setValue(0)
+        # Filled with its updates held and its layout settled at once, the
+        # record is painted once, in its final geometry. Left to the event
+        # loop, the repaint queued by the first changed label ran before the
+        # layout, and the view was painted three times per pop as it settled
+        # (lead view, scroll area, window: each round of layout requests
+        # posts the next one).
+        view = self._lead_view
+        view.setUpdatesEnabled(False)
+        try:
+            view.show_record(info)
+            self._stack.setCurrentWidget(self._scroll)
+            self._update_record_actions()
+            self._scroll.verticalScrollBar().setValue(0)
+            for _ in range(_LAYOUT_ROUNDS):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.PolishRequest)
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        finally:
+            view.setUpdatesEnabled(True)
 
     def show_history_entry(self, entry: HistoryEntry) -> None:
         """A recent lookup was chosen: show its record again as it was fetched,

@@ -4,7 +4,8 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from screenpop.core.credentials import PasswordLocation, StoreOutcome
@@ -159,3 +160,17 @@ class FakeCredentialStore:
             return StoreOutcome(PasswordLocation.NOWHERE)
         self.entries[tuple(new)] = password
         return StoreOutcome(PasswordLocation.KEYRING)
+
+
+def point_at(qtbot, widget: QWidget) -> None:
+    """Move the mouse pointer over ``widget``, through its window as the window
+    system would: Enter and Leave reach the widgets on the way. (Moves sent to
+    the widget itself left the previous widget under the mouse.)"""
+    window = widget.window()
+    handle = window.windowHandle()
+    assert handle is not None, "the widget's window is not shown"
+    centre = widget.mapTo(window, widget.rect().center())
+    # The first move into a window only enters the window; the second reaches the widget.
+    for step in (QPoint(0, 0), QPoint(1, 0)):
+        QTest.mouseMove(handle, centre + step)
+        qtbot.wait(5)

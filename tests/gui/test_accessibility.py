@@ -52,20 +52,22 @@ async def test_tab_walks_the_window_in_reading_order(make_session):
         "banner_close",
         "lead_scroll",
     ]
-    copy_buttons = names[14:]
-    assert copy_buttons[:4] == [
-        "copy_title",
-        "copy_first_name",
-        "copy_middle_initial",
-        "copy_last_name",
+    # Then every value, group by group, the custom fields last. A value's
+    # copy button shows, and is next, once the value has the focus.
+    values = names[14:]
+    assert values[:4] == [
+        "value_title",
+        "value_first_name",
+        "value_middle_initial",
+        "value_last_name",
     ]
-    assert copy_buttons[-4:] == [
-        "copy_custom_plan_name",
-        "copy_custom_contract_end",
-        "copy_custom_monthly_fee",
-        "copy_custom_preferred_contact_time",
+    assert values[-4:] == [
+        "custom_plan_name",
+        "custom_contract_end",
+        "custom_monthly_fee",
+        "custom_preferred_contact_time",
     ]
-    assert len(copy_buttons) == len(set(copy_buttons))
+    assert len(values) == len(set(values))
 
 
 async def test_every_control_says_what_it_is(make_session):

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from gui_helpers import child
+from gui_helpers import child, point_at
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QToolButton
@@ -23,8 +23,9 @@ def _info(custom=None, **lead_info) -> CustomerInfo:
 def _view(qtbot) -> LeadView:
     view = LeadView(today=lambda: TODAY)
     qtbot.addWidget(view)
-    view.resize(900, 700)
+    view.resize(780, 560)  # within the offscreen screen: the pointer can reach all of it
     view.show()
+    qtbot.waitExposed(view)
     return view
 
 
@@ -52,15 +53,55 @@ def test_the_vendor_date_of_birth_gets_a_warning_not_an_age(qtbot):
     assert view.value_text("date_of_birth") == "⚠ 1825-10-23 (implausible)"
 
 
+def revealed(qtbot, view, value_name: str, button: QToolButton) -> QToolButton:
+    """Point at a row, as the agent would, until its copy button shows."""
+    point_at(qtbot, child(view, QLabel, value_name))
+    qtbot.waitUntil(button.isVisible, timeout=2000)
+    return button
+
+
 def test_phone_is_shown_formatted_and_copied_raw(qtbot):
     view = _view(qtbot)
     view.show_record(_info(phone_number="2065551234", country_code="US"))
     assert view.value_text("phone_number") == "(206) 555-1234"
-    copy = view.copy_button("phone_number")
+    copy = revealed(qtbot, view, "value_phone_number", view.copy_button("phone_number"))
     assert copy.accessibleName() == "Copy Phone"
     with qtbot.waitSignal(view.copied):
         qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
     assert _clipboard() == "2065551234"
+
+
+def test_copy_buttons_show_only_for_the_row_pointed_at(qtbot):
+    view = _view(qtbot)
+    view.show_record(_info(first_name="Ana", last_name="Ruiz"))
+    first, last = view.copy_button("first_name"), view.copy_button("last_name")
+    assert not first.isVisible() and not last.isVisible()
+    revealed(qtbot, view, "value_first_name", first)
+    assert not last.isVisible()
+    revealed(qtbot, view, "value_last_name", last)
+    qtbot.waitUntil(lambda: not first.isVisible(), timeout=2000)
+    # The value keeps its place: the hidden button's room is kept.
+    assert child(view, QLabel, "value_first_name").width() == (
+        child(view, QLabel, "value_last_name").width()
+    )
+
+
+def test_the_keyboard_reaches_a_value_copies_it_and_tabs_to_its_button(qtbot):
+    view = _view(qtbot)
+    view.show_record(_info(first_name="Ana", status="PU"))
+    value = child(view, QLabel, "value_status")
+    value.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(value.hasFocus, timeout=2000)
+    button = view.copy_button("status")
+    qtbot.waitUntil(button.isVisible, timeout=2000)
+    QApplication.clipboard().clear()
+    with qtbot.waitSignal(view.copied):
+        qtbot.keyClick(value, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert _clipboard() == "PU"  # the raw code, not "Call Picked Up (PU)"
+    qtbot.keyClick(value, Qt.Key.Key_Tab)
+    qtbot.waitUntil(button.hasFocus, timeout=2000)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert _clipboard() == "PU"
 
 
 def test_copy_buttons_give_raw_codes_and_dates(qtbot):
@@ -72,7 +113,8 @@ def test_copy_buttons_give_raw_codes_and_dates(qtbot):
         ("country_code", "MX"),
         ("date_of_birth", "1825-10-23"),
     ]:
-        qtbot.mouseClick(view.copy_button(name), Qt.MouseButton.LeftButton)
+        button = revealed(qtbot, view, f"value_{name}", view.copy_button(name))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert _clipboard() == raw, name
     assert not view.copy_button("email").isEnabled()  # nothing to copy
 
@@ -93,6 +135,7 @@ def test_custom_fields_have_copy_buttons_with_plain_tooltips(qtbot):
     button = child(view, QToolButton, "copy_custom_<b>plan</b>")
     assert button.accessibleName() == "Copy <b>plan</b>"
     assert "&lt;b&gt;" in button.toolTip()
+    revealed(qtbot, view, "custom_<b>plan</b>", button)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert _clipboard() == "Gold & more"
 
@@ -135,6 +178,7 @@ def test_hide_empty_fields_hides_rows_and_shows_them_again(qtbot):
     assert email.isVisible() and email.text() == EMPTY_VALUE
     assert email.foregroundRole() == QPalette.ColorRole.PlaceholderText
 
+    revealed(qtbot, view, "value_email", view.copy_button("email"))
     view.set_hide_empty(True)
     assert not view.is_field_shown("email")
     assert not view.copy_button("email").isVisible()
@@ -145,7 +189,10 @@ def test_hide_empty_fields_hides_rows_and_shows_them_again(qtbot):
 
     view.set_hide_empty(False)
     assert view.is_field_shown("email")
-    assert view.copy_button("email").isVisible()
+    # Back with its row, the button shows again only once the row is pointed at.
+    point_at(qtbot, child(view, QLabel, "value_first_name"))
+    qtbot.waitUntil(lambda: not view.copy_button("email").isVisible(), timeout=2000)
+    revealed(qtbot, view, "value_email", view.copy_button("email"))
     assert child(view, QLabel, "custom_note").isVisible()
     assert child(view, QGroupBox, "group_address").isVisible()
 
