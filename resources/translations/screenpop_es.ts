@@ -70,6 +70,10 @@
         <translation>Contacto</translation>
     </message>
     <message>
+        <source>Copy {label}</source>
+        <translation>Copiar {label}</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>País</translation>
     </message>

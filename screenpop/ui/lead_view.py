@@ -298,7 +298,8 @@ def _drawn_copy_icon() -> QIcon:
 
 
 def _copy_text(label_text: str) -> str:
-    return QCoreApplication.translate(_TR_CONTEXT, "Copy {label}").format(label=label_text)
+    # The context is spelt out: lupdate reads only literal strings.
+    return QCoreApplication.translate("LeadView", "Copy {label}").format(label=label_text)
 
 
 def _copy_button(label_text: str, object_name: str) -> QToolButton:

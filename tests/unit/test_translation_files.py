@@ -83,3 +83,27 @@ def test_the_spanish_translation_is_complete():
     assert messages
     assert not missing, f"{len(missing)} of {len(messages)} not translated:\n" + "\n".join(missing)
     assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
+
+
+def test_every_literal_message_is_written_where_lupdate_reads_it():
+    """lupdate reads ``translate("Context", "text")`` only when both are
+    literals: a literal text under a context held in a variable never reaches
+    the .ts and stays English (seen with "Copy {label}")."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "screenpop"
+    hidden = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and len(node.args) >= 2):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            context, text = node.args[0], node.args[1]
+            if (
+                name == "translate"
+                and isinstance(text, ast.Constant)
+                and not isinstance(context, ast.Constant)
+            ):
+                hidden.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert hidden == []
