@@ -1,6 +1,6 @@
 """Take the README's screenshots from the real app on a virtual screen.
 
-    .venv/bin/python tools/screenshots.py            # light, dark and Spanish
+    .venv/bin/python tools/screenshots.py            # light, dark, Spanish, 200 %
     .venv/bin/python tools/screenshots.py --only dark
 
 Each variant starts ``screenpop --demo`` on its own Xvfb screen with private
