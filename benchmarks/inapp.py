@@ -212,7 +212,13 @@ def run(args: argparse.Namespace, password: str) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from screenpop.core.config import ConnectionSettings
-    from screenpop.ui.app import GuiOptions, ScreenpopApplication, build_session, shutdown
+    from screenpop.ui.app import (
+        GuiOptions,
+        ScreenpopApplication,
+        build_session,
+        settle_heap,
+        shutdown,
+    )
 
     start = time.perf_counter()
     existing = QApplication.instance()
@@ -224,6 +230,7 @@ def run(args: argparse.Namespace, password: str) -> dict[str, Any]:
     settings = ConnectionSettings(server=args.server, user=DEMO_USER)
     session = build_session(GuiOptions(settings=settings, password=password))
     session.window.show()
+    settle_heap()  # as run_gui does
     result["build_session_ms"] = (time.perf_counter() - start) * 1000
     harness = Harness(session)
     monitor = make_stall_monitor()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -67,15 +68,32 @@ def clock_text(when: dt.datetime) -> str:
     return when.astimezone().strftime("%H:%M")
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DESCRIBED = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """One row as the view shows it, worked out once: views ask for every
+    cell's data many times per paint."""
+
+    cells: tuple[str, ...]
+    summary: str
+    dimmed: bool
+
+
 class RecentLookupsModel(QAbstractTableModel):
     """Newest first: the time; the caller (name over the number or lead ID
-    looked up); the result (customer or prospect, or why nothing was found)."""
+    looked up, always two lines so every row is as tall); the result
+    (customer or prospect, or why nothing was found)."""
 
     COLUMNS = ("time", "caller", "result")
 
     def __init__(self, history: RecentLookups | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._history = history or RecentLookups()
+        self._shown = [self._show(entry) for entry in self._history]
 
     @property
     def history(self) -> RecentLookups:
@@ -99,26 +117,28 @@ class RecentLookupsModel(QAbstractTableModel):
         }
         return titles[self.COLUMNS[section]]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._history):
+    def data(self, index: _Index, role: int = _DISPLAY) -> object:
+        row = index.row()
+        if not 0 <= row < len(self._shown):
             return None
-        entry = self._history[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.summary(entry)
-        if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != "found":
+        shown = self._shown[row]
+        if role == _DISPLAY:
+            return shown.cells[index.column()]
+        if role in _DESCRIBED:
+            return shown.summary
+        if role == _FOREGROUND and shown.dimmed:
             return QPalette().brush(QPalette.ColorRole.PlaceholderText)
         return None
 
-    def _text(self, entry: HistoryEntry, column: str) -> str:
-        if column == "time":
-            return clock_text(entry.time)
-        if column == "caller":
-            searched = self.searched_text(entry)
-            return f"{entry.name}\n{searched}" if entry.name else searched
-        return self.result_text(entry)
+    def _show(self, entry: HistoryEntry) -> _Shown:
+        searched = self.searched_text(entry)
+        # A second line even without a name: every row as tall as the others.
+        caller = f"{entry.name}\n{searched}" if entry.name else f"{searched}\n"
+        return _Shown(
+            cells=(clock_text(entry.time), caller, self.result_text(entry)),
+            summary=self.summary(entry),
+            dimmed=entry.outcome != "found",
+        )
 
     def result_text(self, entry: HistoryEntry) -> str:
         if entry.outcome == "found":
@@ -165,14 +185,17 @@ class RecentLookupsModel(QAbstractTableModel):
             last = len(self._history) - 1
             self.beginRemoveRows(QModelIndex(), last, last)
             self._history.drop_oldest()
+            self._shown.pop()
             self.endRemoveRows()
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._history.add(entry)
+        self._shown.insert(0, self._show(entry))
         self.endInsertRows()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._history.clear()
+        self._shown.clear()
         self.endResetModel()
 
 
@@ -306,6 +329,8 @@ class HistoryPanel(QWidget):
         self._view.setRootIsDecorated(False)
         self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._view.setWordWrap(False)
+        # Every row has two lines: the view need not measure each one.
+        self._view.setUniformRowHeights(True)
         self._view.setAllColumnsShowFocus(True)
         self._view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

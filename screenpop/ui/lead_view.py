@@ -103,24 +103,12 @@ GENDER_WORDS_FOR_TRANSLATION: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("LeadView", "Female"),
     QT_TRANSLATE_NOOP("LeadView", "Unknown"),
 )
-# Fields whose values are short codes, numbers and dates: they are laid out
-# without word wrap, which spares the layout a height-for-width pass per label
-# on every pop. A hostile long value is still clipped (see plain_label).
-UNWRAPPED_FIELDS = frozenset(
-    {
-        "lead_id",
-        "list_id",
-        "title",
-        "middle_initial",
-        "phone_number",
-        "alt_phone",
-        "state",
-        "postal_code",
-        "gender",
-        "date_of_birth",
-        "user",
-    }
-)
+# Fields whose values are long prose: only they wrap. Every other value is
+# laid out on one line, which spares the layout a height-for-width pass (a
+# text layout of the label) per field on every pop; names, places, codes,
+# numbers and an email address fit a line, and a hostile long value is still
+# clipped (see plain_label), selectable and copied in full.
+WRAPPED_FIELDS = frozenset({"address1", "address2", "address3", "status", "comments"})
 # Events after which the style sheet is read again (light/dark switched).
 _PALETTE_EVENTS = frozenset({QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange})
 # Fields whose value can be copied with a click on the value itself.
@@ -382,7 +370,10 @@ class _TitleLabel(QLabel, _RowPart):
 
 
 class _ValueLabel(QLabel, _RowPart):
-    """A value: Tab reaches it, and Ctrl+C with nothing selected copies all of it."""
+    """A value: Tab reaches it, and Ctrl+C with nothing selected copies all of
+    it; for a phone or an email (``click_copies``), so does a plain click."""
+
+    click_copies = False
 
     def enterEvent(self, event: QEnterEvent) -> None:
         super().enterEvent(event)
@@ -401,17 +392,23 @@ class _ValueLabel(QLabel, _RowPart):
         self._changed()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        row = self._row
-        if (
-            row is not None
-            and event.matches(QKeySequence.StandardKey.Copy)
-            and not self.hasSelectedText()
-            and row.raw
-        ):
-            row.button.click()  # the same copy, the same "Copied"
+        if event.matches(QKeySequence.StandardKey.Copy) and self._copy_all():
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.click_copies and event.button() == Qt.MouseButton.LeftButton:
+            self._copy_all()
+
+    def _copy_all(self) -> bool:
+        """Copy the whole raw value unless part of it is selected."""
+        row = self._row
+        if row is None or not row.raw or self.hasSelectedText():
+            return False
+        row.button.click()  # the same copy, the same "Copied"
+        return True
 
 
 class _CopyButton(QToolButton, _RowPart):
@@ -430,28 +427,6 @@ class _CopyButton(QToolButton, _RowPart):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._changed()
-
-
-class _ClickToCopy(QObject):
-    """A plain click (no text selected) on a phone or email value copies it."""
-
-    def __init__(self, rows: Mapping[str, _Row], copy: Callable[[_Row], None]) -> None:
-        super().__init__()
-        self._by_label = {id(row.value): row for row in rows.values()}
-        self._copy = copy
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.MouseButtonRelease
-            and isinstance(event, QMouseEvent)
-            and event.button() == Qt.MouseButton.LeftButton
-            and isinstance(watched, QLabel)
-            and not watched.hasSelectedText()
-        ):
-            row = self._by_label.get(id(watched))
-            if row is not None and row.raw:
-                self._copy(row)
-        return False
 
 
 def country_name(code: str) -> str:
@@ -498,12 +473,10 @@ class LeadView(QWidget):
         layout.addWidget(self._build_custom_group())
         layout.addWidget(self._build_extra_group())
         layout.addStretch(1)
-        self._click_to_copy = _ClickToCopy(
-            {name: self._rows[name] for name in CLICK_TO_COPY_FIELDS}, self._copy_row
-        )
         for name in CLICK_TO_COPY_FIELDS:
             value = self._rows[name].value
-            value.installEventFilter(self._click_to_copy)
+            if isinstance(value, _ValueLabel):
+                value.click_copies = True
             value.setCursor(Qt.CursorShape.PointingHandCursor)
             value.setToolTip(self.tr("Click to copy"))
         self.clear()
@@ -567,7 +540,7 @@ class LeadView(QWidget):
                 on_copy=self._copy_row,
                 reveal=self._reveal,
             )
-            if spec.name in UNWRAPPED_FIELDS:
+            if spec.name not in WRAPPED_FIELDS:
                 row.value.setWordWrap(False)
             self._rows[spec.name] = row
             self._values[spec.name] = row.value

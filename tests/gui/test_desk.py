@@ -325,7 +325,7 @@ async def test_recent_lookups_list_newest_first_with_their_outcome(make_session)
     ]
     assert [row[1:] for row in rows] == [
         ["Daniel R Whitaker\n+1 206-555-1234", "Customer"],
-        ["+1 800-555-0000", "Not found"],
+        ["+1 800-555-0000\n", "Not found"],
         ["Bruno M Macias\n+1 800-432-1000", "Prospect"],
     ]
     assert all(len(row[0]) == 5 and row[0][2] == ":" for row in rows)  # HH:MM
