@@ -551,8 +551,6 @@ def _timeouts(seconds: float | None, saved: Timeouts | None = None) -> Timeouts:
 
 
 def _run_lookup(settings: ConnectionSettings, password: str, request: PopRequest) -> CustomerInfo:
-    import asyncio
-
     what = "lead ID" if request.lead_id else "phone number"
     log.debug(
         "looking up a %s on %s (%s, %s)",
@@ -561,15 +559,10 @@ def _run_lookup(settings: ConnectionSettings, password: str, request: PopRequest
         settings.method.upper(),
         settings.response_type,
     )
-    return asyncio.run(_lookup(settings, password, request))
-
-
-async def _lookup(settings: ConnectionSettings, password: str, request: PopRequest) -> CustomerInfo:
-    client = settings.make_client(password)
-    try:
-        return await client.get_customer_info(phone=request.phone, lead_id=request.lead_id)
-    finally:
-        await client.aclose()
+    # One call, so no event loop: the blocking client spares the CLI the
+    # asyncio and anyio imports.
+    with settings.make_blocking_client(password) as client:
+        return client.get_customer_info(phone=request.phone, lead_id=request.lead_id)
 
 
 def read_password(from_stdin: bool, user: str, stdin: TextIO | None = None) -> str:

@@ -24,6 +24,7 @@ from screenpop.core.endpoint import resolve_endpoint
 from screenpop.core.errors import ConfigError
 from screenpop.core.files import write_atomically
 from screenpop.core.goapi import (
+    BlockingGoApiClient,
     Credentials,
     GoApiClient,
     Method,
@@ -98,13 +99,22 @@ class ConnectionSettings:
 
     def make_client(self, password: str) -> GoApiClient:
         return GoApiClient(
-            self.endpoint,
-            Credentials(self.user, password),
-            response_type=self.response_type,
-            method=self.method,
-            timeouts=self.timeouts,
-            ca_bundle=self.ca_bundle,
+            self.endpoint, Credentials(self.user, password), **self._client_options()
         )
+
+    def make_blocking_client(self, password: str) -> BlockingGoApiClient:
+        """The same client for a one-shot call in the calling thread (the CLI)."""
+        return BlockingGoApiClient(
+            self.endpoint, Credentials(self.user, password), **self._client_options()
+        )
+
+    def _client_options(self) -> dict[str, Any]:
+        return {
+            "response_type": self.response_type,
+            "method": self.method,
+            "timeouts": self.timeouts,
+            "ca_bundle": self.ca_bundle,
+        }
 
     def to_json_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)

@@ -1,4 +1,6 @@
-"""The real client against the real demo server over loopback sockets."""
+"""The real clients against the real demo server over loopback sockets.
+
+Every test runs with the async client (the window) and the blocking one (the CLI)."""
 
 from __future__ import annotations
 
@@ -6,15 +8,20 @@ import http.server
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 import trustme
 
 from screenpop.core import errors
-from screenpop.core.goapi import Credentials, GoApiClient, Timeouts
+from screenpop.core.goapi import Credentials, Timeouts
 from screenpop.demo import DEMO_PASSWORD, DEMO_USER, DemoServer
 from screenpop.demo.server import NOAPI_PASSWORD, NOAPI_USER
+from tests.client_kinds import client_kind  # noqa: F401 (the fixture)
+from tests.client_kinds import make_client as GoApiClient
+
+pytestmark = pytest.mark.usefixtures("client_kind")
 
 
 @pytest.fixture
@@ -160,6 +167,16 @@ async def test_slow_server_hits_the_total_deadline(server):
     async with client_for(server, timeouts=timeouts) as client:
         with pytest.raises(errors.RequestTimeout, match=r"0\.4 seconds"):
             await client.get_customer_info(phone="8004321000")
+
+
+async def test_a_silent_server_is_left_at_the_total_deadline(server):
+    server.delay = 3.0
+    timeouts = Timeouts(connect=1, read=10, total=0.5)
+    started = time.monotonic()
+    async with client_for(server, timeouts=timeouts) as client:
+        with pytest.raises(errors.RequestTimeout, match=r"0\.5 seconds"):
+            await client.get_customer_info(phone="8004321000")
+    assert time.monotonic() - started < 1.5  # not the 3 s the server would take
 
 
 async def test_connection_refused():

@@ -1,5 +1,8 @@
 """The API client against ``httpx.MockTransport``: what is sent, and how every
-lower-level failure is mapped into the error tree."""
+lower-level failure is mapped into the error tree.
+
+Every test runs twice: with the async client (the window) and with the
+blocking one (the CLI), which must behave the same in every respect."""
 
 from __future__ import annotations
 
@@ -18,7 +21,11 @@ import truststore
 
 from screenpop import __version__
 from screenpop.core import errors
-from screenpop.core.goapi import MAX_REPLY_BYTES, Credentials, GoApiClient, Query, Timeouts
+from screenpop.core.goapi import MAX_REPLY_BYTES, Credentials, Query, Timeouts
+from tests import client_kinds
+from tests.client_kinds import client_kind  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.usefixtures("client_kind")
 
 ENDPOINT = "https://acme.croco-dial.net/goAPIv2/goAgent/goAPI.php"
 PASSWORD = "s3cr3t-Pa55"
@@ -30,12 +37,10 @@ SUCCESS = {
 }
 
 
-def make_client(handler, **options) -> GoApiClient:
-    return GoApiClient(
-        ENDPOINT,
-        Credentials("agent7", PASSWORD),
-        transport=httpx.MockTransport(handler),
-        **options,
+def make_client(handler, **options):
+    transport = httpx.MockTransport(handler)
+    return client_kinds.make_client(
+        ENDPOINT, Credentials("agent7", PASSWORD), transport=transport, **options
     )
 
 
@@ -150,13 +155,13 @@ async def test_body_over_the_cap_is_refused():
 async def test_streamed_body_over_the_cap_is_stopped():
     chunks_sent = 0
 
-    async def endless():
+    def endless():
         nonlocal chunks_sent
         while True:
             chunks_sent += 1
             yield b"x" * 65536
 
-    response = httpx.Response(200, content=endless())
+    response = httpx.Response(200, content=client_kinds.body_stream(endless()))
     async with make_client(Recorder(response)) as client:
         with pytest.raises(errors.MalformedReply, match="larger than"):
             await client.get_customer_info(phone="8004321000")
@@ -388,7 +393,7 @@ async def test_protocol_errors_say_what_broke(text, phrase):
 
 
 def test_tls_is_verified_against_the_system_trust_store():
-    client = GoApiClient(ENDPOINT, Credentials("agent7", PASSWORD))
+    client = client_kinds.make_client(ENDPOINT, Credentials("agent7", PASSWORD))
     assert isinstance(client.tls_context, truststore.SSLContext)
     assert client.tls_context.verify_mode == ssl.CERT_REQUIRED
     assert client.tls_context.check_hostname
@@ -396,11 +401,13 @@ def test_tls_is_verified_against_the_system_trust_store():
 
 def test_an_unusable_ca_bundle_is_a_config_error(tmp_path):
     with pytest.raises(errors.ConfigError, match=r"The CA bundle file .*nope\.pem does not exist"):
-        GoApiClient(ENDPOINT, Credentials("a", PASSWORD), ca_bundle=str(tmp_path / "nope.pem"))
+        client_kinds.make_client(
+            ENDPOINT, Credentials("a", PASSWORD), ca_bundle=str(tmp_path / "nope.pem")
+        )
     junk = tmp_path / "junk.pem"
     junk.write_text("hello")
     with pytest.raises(errors.ConfigError, match="holds no usable PEM certificates"):
-        GoApiClient(ENDPOINT, Credentials("a", PASSWORD), ca_bundle=str(junk))
+        client_kinds.make_client(ENDPOINT, Credentials("a", PASSWORD), ca_bundle=str(junk))
 
 
 def _verify_error(code: int, message: str) -> ssl.SSLCertVerificationError:
