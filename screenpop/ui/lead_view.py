@@ -296,7 +296,7 @@ def _copy_button(label_text: str, object_name: str) -> QToolButton:
     text = _copy_text(label_text)
     button.setAccessibleName(text)
     # The label may be a server's column name: the tooltip is escaped plain text.
-    button.setToolTip(_plain_tooltip(text))
+    button.setToolTip(plain_tooltip(text))
     button.setAutoRaise(True)
     icon = _copy_icon()
     if icon.isNull():
@@ -914,7 +914,7 @@ class _FieldRows:
                 on_copy=self._on_copy,
                 reveal=self._reveal,
             )
-            row.value.setToolTip(_plain_tooltip(column))
+            row.value.setToolTip(plain_tooltip(column))
             rows[column] = row
         old = self._widget
         self._column.replaceWidget(old, widget)
@@ -937,14 +937,14 @@ def _label_row(row: _Row, label_text: str, *, name: str, column: str) -> None:
         return
     row.label_text = label_text
     row.title.setText(label_text)
-    row.title.setToolTip(_plain_tooltip(column))
+    row.title.setToolTip(plain_tooltip(column))
     row.value.setObjectName(name)
     row.value.setAccessibleName(label_text)
-    row.value.setToolTip(_plain_tooltip(column))
+    row.value.setToolTip(plain_tooltip(column))
     copy_text = _copy_text(label_text)
     row.button.setObjectName(f"copy_{name}")
     row.button.setAccessibleName(copy_text)
-    row.button.setToolTip(_plain_tooltip(copy_text))
+    row.button.setToolTip(plain_tooltip(copy_text))
     row.set_visible(True)
 
 
@@ -964,12 +964,12 @@ def _field_label(text: str, *, tooltip: str) -> QLabel:
     label.setText(text)
     label.setWordWrap(False)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    label.setToolTip(_plain_tooltip(tooltip))
+    label.setToolTip(plain_tooltip(tooltip))
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 
-def _plain_tooltip(text: str) -> str:
+def plain_tooltip(text: str) -> str:
     """Tooltips have no PlainText switch and Qt guesses rich text from tags, so
     mark them as rich text ourselves and escape the server's text inside."""
     return f"<qt>{html.escape(text, quote=False)}</qt>"

@@ -27,7 +27,7 @@ import re
 import time
 from enum import Enum
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -64,9 +64,12 @@ from screenpop.core.models import CustomerInfo
 from screenpop.core.weblink import build_web_url
 from screenpop.ui.history import HistoryPanel, RecentLookupsModel, clock_text
 from screenpop.ui.i18n import tr_text
-from screenpop.ui.lead_view import LeadView, plain_label
+from screenpop.ui.lead_view import LeadView, plain_label, plain_tooltip
 
 RENDER_MARKER_ENV = "SCREENPOP_RENDER_MARKER"
+# A lookup shows the busy bar only once it has taken this long: most answer
+# sooner, and a bar that flashes for a few ms is noise (and two repaints).
+BUSY_DELAY_MS = 150
 # Rounds of layout requests a new record sets off: the lead view, the scroll
 # area that holds it, the window around them, and one to spare.
 _LAYOUT_ROUNDS = 4
@@ -227,6 +230,10 @@ class MainWindow(QMainWindow):
         policy.setRetainSizeWhenHidden(True)
         self._busy.setSizePolicy(policy)
         self._busy.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._busy.show)
 
         self._settings_button = QToolButton()
         self._settings_button.setObjectName("settings_button")
@@ -346,6 +353,9 @@ class MainWindow(QMainWindow):
         row.setSpacing(4)
         # Shows raw input back to the agent: plain text, it may hold anything.
         self._searched = plain_label("searched_line")
+        # One line, whatever arrived: a wrapping line would reflow the record
+        # below it twice a lookup. A long link is clipped; its tooltip has it.
+        self._searched.setWordWrap(False)
         self._searched.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._searched.hide()
         row.addWidget(self._searched, 1)
@@ -654,7 +664,7 @@ class MainWindow(QMainWindow):
     def on_started(self, request: PopRequest) -> None:
         self._remember(request)
         self.hide_banner()
-        self._busy.show()
+        self._busy_soon()
         self._show_searched(
             self.tr("{arrived} → searching {searched}…").format(
                 arrived=self._arrived(request), searched=tr_text(request.searched_text)
@@ -664,7 +674,7 @@ class MainWindow(QMainWindow):
     def on_queued(self, request: PopRequest) -> None:
         """The lookup waits for its turn (the sign-in is still being settled)."""
         self.hide_banner()
-        self._busy.show()
+        self._busy_soon()
         self._show_searched(
             self.tr("{arrived} → waiting to search {searched}…").format(
                 arrived=self._arrived(request), searched=tr_text(request.searched_text)
@@ -674,7 +684,7 @@ class MainWindow(QMainWindow):
     def on_held_back(self, request: PopRequest, message: str) -> None:
         """Nothing was sent (the dialer refuses the login or the account is
         locked): show what arrived and why, and the way to Settings."""
-        self._busy.hide()
+        self._not_busy()
         self._show_searched(
             self.tr("{arrived} → not searched").format(arrived=self._arrived(request))
         )
@@ -751,6 +761,14 @@ class MainWindow(QMainWindow):
         return message
 
     def on_finished(self) -> None:
+        self._not_busy()
+
+    def _busy_soon(self) -> None:
+        if not self._busy.isVisible() and not self._busy_timer.isActive():
+            self._busy_timer.start()
+
+    def _not_busy(self) -> None:
+        self._busy_timer.stop()
         self._busy.hide()
 
     def _searched_text(self, request: PopRequest) -> str:
@@ -769,6 +787,7 @@ class MainWindow(QMainWindow):
 
     def _show_searched(self, text: str) -> None:
         self._searched.setText(text)
+        self._searched.setToolTip(plain_tooltip(text))
         self._searched.show()
 
     # --- record actions

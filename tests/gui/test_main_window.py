@@ -306,7 +306,7 @@ async def test_busy_indicator_only_while_a_lookup_runs(harness):
     harness.server.set_delay_for(VENDOR_PHONE, 0.4)
 
     harness.type_and_enter(VENDOR_PHONE)
-    assert busy.isVisible()
+    await wait_until(busy.isVisible, what="the busy bar of a slow lookup")
     assert child(harness.window, QPushButton, "lookup_button").isEnabled()
     assert harness.input.isEnabled()  # a new lookup may be typed meanwhile
     await harness.idle()
@@ -355,3 +355,17 @@ def test_sample_data_still_has_what_these_tests_use():
     by_id = {lead.lead_id: lead for lead in SAMPLE_LEADS}
     assert by_id[14246].phone_digits == VENDOR_PHONE
     assert by_id[15001].phone_digits == CUSTOMER_PHONE
+
+
+async def test_the_busy_bar_shows_only_for_a_lookup_that_takes_a_while(harness):
+    harness.server.set_delay_for(VENDOR_PHONE, 1.0)
+    harness.type_and_enter(VENDOR_PHONE)
+    await asyncio.sleep(0.05)
+    assert not harness.window.is_busy_shown()  # answers usually come sooner
+    await wait_until(harness.window.is_busy_shown, what="the busy bar")
+    await harness.idle()
+    assert not harness.window.is_busy_shown()
+
+    await harness.look_up(CUSTOMER_PHONE)  # quick: the bar never shows
+    await asyncio.sleep(0.3)
+    assert not harness.window.is_busy_shown()
