@@ -210,27 +210,19 @@ def _query(phone: str | None, lead_id: str | int | None) -> Query:
 
 
 class GoApiClient(_GoApiCall):
-    """Asks one dialer for customer records. Close it with :meth:`aclose`."""
+    """Asks one dialer for customer records. Close it with :meth:`aclose`.
+
+    ``transport`` replaces the network (``httpx.MockTransport`` in tests)."""
 
     def __init__(
         self,
         endpoint: str,
         credentials: Credentials,
         *,
-        response_type: ResponseType = "json",
-        method: Method = "post",
-        timeouts: Timeouts | None = None,
-        ca_bundle: str = "",
         transport: httpx.AsyncBaseTransport | None = None,
+        **options: Any,
     ) -> None:
-        super().__init__(
-            endpoint,
-            credentials,
-            response_type=response_type,
-            method=method,
-            timeouts=timeouts,
-            ca_bundle=ca_bundle,
-        )
+        super().__init__(endpoint, credentials, **options)
         self._http = httpx.AsyncClient(transport=transport, **self._client_options())
 
     async def __aenter__(self) -> GoApiClient:
@@ -285,11 +277,9 @@ class BlockingGoApiClient(_GoApiCall):
         endpoint: str,
         credentials: Credentials,
         *,
-        response_type: ResponseType = "json",
-        method: Method = "post",
         timeouts: Timeouts | None = None,
-        ca_bundle: str = "",
         transport: httpx.BaseTransport | None = None,
+        **options: Any,
     ) -> None:
         given = timeouts or Timeouts()
         bounded = Timeouts(
@@ -297,14 +287,7 @@ class BlockingGoApiClient(_GoApiCall):
             read=min(given.read, given.total),
             total=given.total,
         )
-        super().__init__(
-            endpoint,
-            credentials,
-            response_type=response_type,
-            method=method,
-            timeouts=bounded,
-            ca_bundle=ca_bundle,
-        )
+        super().__init__(endpoint, credentials, timeouts=bounded, **options)
         self._http = httpx.Client(transport=transport, **self._client_options())
 
     def __enter__(self) -> BlockingGoApiClient:

@@ -345,8 +345,8 @@ class _CopyReveal(QObject):
 
 
 class _RowPart:
-    """Mixed into a row's title, value and copy button: they tell the row's
-    :class:`_CopyReveal` when the pointer or the focus comes or goes."""
+    """Mixed in (first) into a row's title, value and copy button: they tell
+    the row's :class:`_CopyReveal` when the pointer comes or goes."""
 
     _row: _Row | None = None
     _reveal: _CopyReveal | None = None
@@ -358,38 +358,36 @@ class _RowPart:
         if self._row is not None and self._reveal is not None:
             self._reveal.changed(self._row)
 
-
-class _TitleLabel(QLabel, _RowPart):
     def enterEvent(self, event: QEnterEvent) -> None:
-        super().enterEvent(event)
+        super().enterEvent(event)  # type: ignore[misc]
         self._changed()
 
     def leaveEvent(self, event: QEvent) -> None:
-        super().leaveEvent(event)
+        super().leaveEvent(event)  # type: ignore[misc]
         self._changed()
 
 
-class _ValueLabel(QLabel, _RowPart):
+class _FocusedRowPart(_RowPart):
+    """A row part the keyboard reaches: focus coming or going counts too."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)  # type: ignore[misc]
+        self._changed()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)  # type: ignore[misc]
+        self._changed()
+
+
+class _TitleLabel(_RowPart, QLabel):
+    pass
+
+
+class _ValueLabel(_FocusedRowPart, QLabel):
     """A value: Tab reaches it, and Ctrl+C with nothing selected copies all of
     it; for a phone or an email (``click_copies``), so does a plain click."""
 
     click_copies = False
-
-    def enterEvent(self, event: QEnterEvent) -> None:
-        super().enterEvent(event)
-        self._changed()
-
-    def leaveEvent(self, event: QEvent) -> None:
-        super().leaveEvent(event)
-        self._changed()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self._changed()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self._changed()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy) and self._copy_all():
@@ -411,22 +409,8 @@ class _ValueLabel(QLabel, _RowPart):
         return True
 
 
-class _CopyButton(QToolButton, _RowPart):
-    def enterEvent(self, event: QEnterEvent) -> None:
-        super().enterEvent(event)
-        self._changed()
-
-    def leaveEvent(self, event: QEvent) -> None:
-        super().leaveEvent(event)
-        self._changed()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self._changed()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self._changed()
+class _CopyButton(_FocusedRowPart, QToolButton):
+    pass
 
 
 def country_name(code: str) -> str:
