@@ -206,7 +206,8 @@ def build_session(
         # Before any widget is built: widgets take their texts when created.
         language = install_translators(_qapplication(), options.language or desk.language)
         appearance = AppearanceKeeper(_qapplication(), desk.appearance)
-        history = HistoryKeeper.loaded(keep=desk.keep_history and demo_server is None)
+        # Demo lookups are never saved, nor a saved history read or deleted.
+        history = HistoryKeeper.loaded(keep=desk.keep_history, on_disk=demo_server is None)
         window = MainWindow(
             default_country=settings.default_country if settings else "US",
             connection_text=connection_text(settings, demo=demo_server is not None),
@@ -242,8 +243,6 @@ def build_session(
             window_state=None if demo_server is not None else WindowStateStore(),
         )
         session.apply_desk_settings(desk)
-        if demo_server is not None:
-            history.set_keep(False)  # demo lookups are never saved
         session.restore_window_state()
         _wire(window, controller, connection, session)
         connection.start(warnings)

@@ -203,13 +203,16 @@ class HistoryKeeper(QObject):
     """Adds every answered lookup to the model; saves it only when asked to.
 
     With ``keep`` off (the default) nothing touches the disk and a history
-    saved earlier is deleted: turning the option off means the file goes."""
+    saved earlier is deleted: turning the option off means the file goes.
+    Without ``on_disk`` (demo mode) the file is never read, written or
+    deleted, whatever ``keep`` says."""
 
     def __init__(
         self,
         model: RecentLookupsModel,
         *,
         keep: bool = False,
+        on_disk: bool = True,
         path: Path | None = None,
         clock: Clock = _now,
         parent: QObject | None = None,
@@ -217,6 +220,7 @@ class HistoryKeeper(QObject):
         super().__init__(parent)
         self._model = model
         self._keep = keep
+        self._on_disk = on_disk
         self._path = path
         self._clock = clock
         self._save_timer = QTimer(self)
@@ -226,11 +230,17 @@ class HistoryKeeper(QObject):
 
     @classmethod
     def loaded(
-        cls, *, keep: bool, path: Path | None = None, parent: QObject | None = None
+        cls,
+        *,
+        keep: bool,
+        on_disk: bool = True,
+        path: Path | None = None,
+        parent: QObject | None = None,
     ) -> HistoryKeeper:
         """A keeper whose model starts with the saved history when ``keep`` is on."""
-        history = load_history(path) if keep else RecentLookups()
-        return cls(RecentLookupsModel(history, parent), keep=keep, path=path, parent=parent)
+        history = load_history(path) if keep and on_disk else RecentLookups()
+        model = RecentLookupsModel(history, parent)
+        return cls(model, keep=keep, on_disk=on_disk, path=path, parent=parent)
 
     @property
     def model(self) -> RecentLookupsModel:
@@ -261,16 +271,17 @@ class HistoryKeeper(QObject):
             self._changed()
         else:
             self._save_timer.stop()
-            self._delete_saved()
+            if self._on_disk:
+                self._delete_saved()
 
     def _changed(self) -> None:
-        if self._keep:
+        if self._keep and self._on_disk:
             self._save_timer.start()
 
     def save_now(self) -> None:
         """Write a pending change at once (also at shutdown)."""
         self._save_timer.stop()
-        if not self._keep:
+        if not (self._keep and self._on_disk):
             return
         try:
             save_history(self._model.history, self._path)

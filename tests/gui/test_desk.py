@@ -504,3 +504,29 @@ async def test_saving_the_window_tab_applies_it_at_once(make_session, other_wind
     window.hidden_to_tray.connect(lambda: hidden.append(True))
     window.close()
     assert hidden == []  # closed for real
+
+
+async def test_demo_mode_never_touches_a_saved_history(make_session, qtbot):
+    # A real history saved earlier, outside demo mode.
+    from screenpop.core.history import HistoryEntry, RecentLookups, save_history
+
+    saved = RecentLookups(
+        [
+            HistoryEntry.from_saved(
+                {"time": "2026-12-01T09:00:00+00:00", "searched": "8004321000", "outcome": "found"}
+            )
+        ]
+    )
+    save_history(saved)
+    before = history_path().read_text()
+
+    session = demo(make_session)
+    session.connection.open_settings()
+    dialog = session.connection.dialog
+    dialog.findChild(QWidget, "keep_history_check").click()  # on, in demo mode
+    qtbot.mouseClick(dialog.findChild(QWidget, "save_button"), Qt.MouseButton.LeftButton)
+    session.window.look_up("2065551234")
+    await idle(session)
+    session.history.flush()
+    session.history.set_keep(False)  # and off again
+    assert history_path().read_text() == before
