@@ -8,6 +8,7 @@ customer flag, outcome): never the record itself, never anything secret.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import deque
@@ -55,15 +56,7 @@ class HistoryEntry:
     ) -> HistoryEntry:
         """How one lookup ended; a found record is kept to be shown again."""
         if info is not None:
-            return cls(
-                when,
-                request.searched,
-                info.lead.full_name,
-                info.is_customer,
-                "found",
-                info,
-                request,
-            )
+            return dataclasses.replace(cls.found(request.searched, info, when), request=request)
         return cls(when, request.searched, outcome=outcome, request=request)
 
     @property

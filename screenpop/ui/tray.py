@@ -156,9 +156,6 @@ class TrayIcon(QObject):
         clear.triggered.connect(self.clear_history_requested)
         self.recent_menu.addAction(clear)
 
-    def recent_entries(self) -> list[HistoryEntry]:
-        return [self._history.entry(row) for row in range(self._history.rowCount())]
-
     def notify(self, title: str, message: str) -> bool:
         """A desktop notification from the tray icon; False where there is none."""
         if self._tray is None or not self.is_visible() or not self._tray.supportsMessages():
