@@ -64,6 +64,14 @@ async def idle(session) -> None:
     await wait_until(lambda: not session.controller.is_busy(), what="the lookup")
 
 
+async def look_up_bruno_then_daniel(session) -> None:
+    """Two found lookups: the vendor page's prospect, then a customer."""
+    for number, first_name in (("8004321000", "Bruno"), ("2065551234", "Daniel")):
+        session.window.look_up(number)
+        await shown(session.window, first_name)
+        await idle(session)
+
+
 # --- the tray -----------------------------------------------------------------
 
 
@@ -117,12 +125,7 @@ async def test_an_empty_clipboard_says_so_and_sends_nothing(make_session):
 async def test_the_tray_lists_recent_lookups_and_shows_one_again_without_asking(make_session):
     session = demo(make_session)
     window = session.window
-    window.look_up("8004321000")
-    await shown(window, "Bruno")
-    await idle(session)
-    window.look_up("2065551234")
-    await shown(window, "Daniel")
-    await idle(session)
+    await look_up_bruno_then_daniel(session)
 
     session.tray.recent_menu.aboutToShow.emit()
     entries = [a for a in session.tray.recent_menu.actions() if not a.isSeparator()]
@@ -334,12 +337,7 @@ async def test_recent_lookups_list_newest_first_with_their_outcome(make_session)
 async def test_clicking_a_recent_lookup_shows_it_again_without_a_request(make_session, qtbot):
     session = demo(make_session)
     window = session.window
-    window.look_up("8004321000")
-    await shown(window, "Bruno")
-    await idle(session)
-    window.look_up("2065551234")
-    await shown(window, "Daniel")
-    await idle(session)
+    await look_up_bruno_then_daniel(session)
     requests = len(session.demo_server.received)
 
     click_row(qtbot, window.history_panel.view, 1)
